@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommentCount, CommentThread } from "@/components/comments/comment-thread";
+import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
+import { Pager } from "@/components/lesson/pager";
+import { TableOfContents } from "@/components/lesson/toc";
+import { lessonComponents } from "@/components/mdx/mdx-components";
+import { MdxContent } from "@/components/mdx/mdx-content";
+import { MarkComplete } from "@/components/progress/mark-complete";
+import { VisitTracker } from "@/components/progress/visit-tracker";
+import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
+import { loadLesson } from "@/lib/content/load";
+import { formatDate, formatMinutes } from "@/lib/format/dates";
+
+type Params = { course: string; lesson: string };
+
+// Every published lesson is prerendered at build time; anything else is a 404.
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return getCatalog().flatMap((c) => c.lessons.map((l) => ({ course: c.slug, lesson: l.slug })));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { course, lesson } = await params;
+  const entry = getLessonEntry(course, lesson);
+  if (!entry) return {};
+  const url = `/courses/${course}/${lesson}`;
+  const title = `Part ${entry.lesson.part}: ${entry.lesson.title}`;
+  return {
+    title,
+    description: entry.lesson.summary,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      title,
+      description: entry.lesson.summary,
+      url,
+      modifiedTime: entry.lesson.updated,
+    },
+  };
+}
+
+export default async function LessonPage({ params }: { params: Promise<Params> }) {
+  const { course: courseSlug, lesson: lessonSlug } = await params;
+  const entry = getLessonEntry(courseSlug, lessonSlug);
+  if (!entry) notFound();
+  const { course, lesson, previous, next } = entry;
+  const compiled = await loadLesson(lesson);
+  const components = lessonComponents({ course: course.slug, lesson: lesson.slug });
+
+  return (
+    <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_14rem]">
+      <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+        <details className="rounded-lg border border-[var(--border)] p-3 lg:hidden">
+          <summary className="cursor-pointer text-sm font-medium">All parts of this course</summary>
+          <div className="mt-3">
+            <LessonSidebar course={course} current={lesson.slug} />
+          </div>
+        </details>
+        <div className="hidden lg:block">
+          <LessonSidebar course={course} current={lesson.slug} />
+        </div>
+      </aside>
+
+      <main className="min-w-0">
+        <article>
+          <header className="mb-8 border-b border-[var(--border)] pb-6">
+            <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
+              Part {lesson.part} of {course.parts.length}
+            </p>
+            <h1 className="mt-1 text-3xl leading-tight font-bold tracking-tight sm:text-4xl">
+              {lesson.title}
+            </h1>
+            <p className="mt-3 text-lg text-[var(--fg-muted)]">{lesson.summary}</p>
+            <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-[var(--fg-muted)]">
+              <span>{formatMinutes(compiled.readingMinutes)} read</span>
+              <span>
+                Updated <time dateTime={lesson.updated}>{formatDate(lesson.updated)}</time>
+              </span>
+              <CommentCount course={course.slug} lesson={lesson.slug} />
+            </p>
+            <section
+              aria-label="Learning objectives"
+              className="mt-5 rounded-lg bg-[var(--bg-soft)] px-4 py-3"
+            >
+              <h2 className="text-sm font-semibold">In this part you will</h2>
+              <ul className="mt-1 list-disc pl-5 text-[0.95rem]">
+                {lesson.objectives.map((o) => (
+                  <li key={o}>{o}</li>
+                ))}
+              </ul>
+            </section>
+          </header>
+
+          {compiled.headings.length > 0 ? (
+            <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
+              <summary className="cursor-pointer text-sm font-medium">On this page</summary>
+              <ul className="mt-2 space-y-1 text-sm">
+                {compiled.headings.map((h) => (
+                  <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
+                    <a href={`#${h.id}`}>{h.text}</a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+
+          <div className="lesson-prose">
+            <MdxContent code={compiled.code} components={components} />
+          </div>
+
+          <footer className="mt-12 border-t border-[var(--border)] pt-6">
+            <MarkComplete course={course.slug} lesson={lesson.slug} />
+          </footer>
+        </article>
+        <Pager course={course.slug} previous={previous} next={next} />
+        <section id="discussion" aria-labelledby="discussion-title" className="mt-14 scroll-mt-20">
+          <h2 id="discussion-title" className="mb-4 text-2xl font-bold">
+            Discussion
+          </h2>
+          <noscript>
+            <p>
+              <a href={`/courses/${course.slug}/${lesson.slug}/discussion`}>Read and join the discussion</a>{" "}
+              (works without JavaScript).
+            </p>
+          </noscript>
+          <CommentThread course={course.slug} lesson={lesson.slug} />
+        </section>
+        <VisitTracker course={course.slug} lesson={lesson.slug} />
+      </main>
+
+      {compiled.headings.length > 0 ? (
+        <aside className="hidden xl:sticky xl:top-20 xl:block xl:max-h-[calc(100vh-6rem)] xl:self-start xl:overflow-y-auto">
+          <TableOfContents headings={compiled.headings} />
+        </aside>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { getThread } from "@/lib/comments/queries";
+import { getLessonEntry } from "@/lib/content/catalog";
+
+export const dynamic = "force-dynamic";
+
+const QuerySchema = z.object({
+  course: z.string().regex(/^[a-z0-9-]{1,80}$/, "course must be a course slug"),
+  lesson: z.string().regex(/^[a-z0-9-]{1,80}$/, "lesson must be a lesson slug"),
+  order: z.enum(["newest", "oldest"]).default("oldest"),
+});
+
+/** A lesson's thread as the signed-in user (or a visitor) may see it, for the lesson page. */
+export async function GET(request: Request) {
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message }, { status: 400 });
+  const { course, lesson, order } = parsed.data;
+  if (!getLessonEntry(course, lesson)) return Response.json({ error: "No such lesson" }, { status: 404 });
+  const user = await getSessionUser();
+  const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, order);
+  return Response.json(
+    { ...thread, viewer: user ? { name: user.name } : null },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}

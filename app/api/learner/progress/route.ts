@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { currentLearnerId } from "@/lib/progress/identity";
+import { getCourseProgress } from "@/lib/progress/progress";
+
+export const dynamic = "force-dynamic";
+
+const QuerySchema = z.object({
+  course: z.string().regex(/^[a-z0-9-]{1,80}$/, "course must be a course slug"),
+});
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+/** This browser's progress in one course, for the lesson page's islands. No cookie, no query. */
+export async function GET(request: Request) {
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success)
+    return Response.json({ error: parsed.error.issues[0]?.message }, { status: 400, headers: PRIVATE });
+  const learnerId = await currentLearnerId();
+  if (!learnerId)
+    return Response.json({ known: false, lessons: {}, last: null, quizzes: {} }, { headers: PRIVATE });
+  const progress = await getCourseProgress(learnerId, parsed.data.course);
+  return Response.json({ known: true, ...progress }, { headers: PRIVATE });
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+
+/** Unexpected errors land here; the message shown never includes the exception's text. */
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-24 text-center sm:px-6">
+      <p className="text-sm font-semibold tracking-wide text-red-700 uppercase dark:text-red-300">Error</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">Something went wrong on our side</h1>
+      <p className="mt-4 text-[var(--fg-muted)]">
+        Nothing you did caused this. Try again; if it keeps happening, come back in a few minutes.
+        {error.digest ? ` (Reference: ${error.digest})` : null}
+      </p>
+      <div className="mt-8 flex justify-center gap-3">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          Try again
+        </button>
+        <Link
+          href="/"
+          className="rounded-md border border-[var(--border)] px-4 py-2 font-medium no-underline"
+        >
+          Go to the catalog
+        </Link>
+      </div>
+    </main>
+  );
+}

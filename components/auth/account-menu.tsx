@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { signOutAction } from "@/app/(auth)/actions";
+import { refetch, refetchAll, useSharedFetch } from "@/components/ui/shared-fetch";
+
+export type Me = { user: { name: string; role: string; staff: boolean } | null };
+
+/** The signed-in user's menu, or a "Sign in" link that returns to this page. */
+export function AccountMenu() {
+  const { status, data } = useSharedFetch<Me>("/api/me");
+  const pathname = usePathname();
+  const seen = useRef<string | null | undefined>(undefined);
+
+  // Signing in or out ends with a client-side navigation: ask again who is here, and when the
+  // answer changes, refresh everything else that belongs to the visitor (progress, threads).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
+  useEffect(() => {
+    if (seen.current !== undefined) void refetch("/api/me");
+  }, [pathname]);
+  const who = status === "ready" ? (data?.user?.name ?? null) : undefined;
+  useEffect(() => {
+    if (who === undefined) return;
+    if (seen.current !== undefined && seen.current !== who) void refetchAll();
+    seen.current = who;
+  }, [who]);
+  if (status === "loading") return <span className="inline-block h-9 w-16" aria-hidden="true" />;
+  const user = data?.user;
+  if (!user) {
+    return (
+      <Link
+        href={`/sign-in?next=${encodeURIComponent(pathname)}`}
+        className="inline-flex h-9 items-center rounded-md px-2 text-sm font-medium text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+      >
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <details className="relative">
+      <summary className="inline-flex h-9 max-w-40 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]">
+        <span className="truncate">{user.name}</span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 z-40 mt-1 grid w-48 gap-1 rounded-lg border border-[var(--border)] bg-[var(--bg)] p-2 text-sm shadow-lg">
+        <Link
+          href="/account"
+          className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+        >
+          Account
+        </Link>
+        {user.staff ? (
+          <Link
+            href="/moderation"
+            className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+          >
+            Moderation
+          </Link>
+        ) : null}
+        <form
+          action={async () => {
+            await signOutAction();
+            // A full load: every island on the page belonged to the signed-in person.
+            window.location.assign("/");
+          }}
+        >
+          <button type="submit" className="w-full rounded px-2 py-1.5 text-left hover:bg-[var(--bg-soft)]">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}

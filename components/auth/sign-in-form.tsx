@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction } from "@/app/(auth)/actions";
+import { Field, FormError } from "@/components/ui/field";
+
+/** Email and password sign-in; works as a plain form before JavaScript loads. */
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signInAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="grid gap-4">
+      <input type="hidden" name="next" value={next} />
+      <FormError message={state && !state.ok ? state.message : undefined} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={errors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors?.password}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="text-sm text-[var(--fg-muted)]">
+        New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signUpAction } from "@/app/(auth)/actions";
+import { Field, FormError } from "@/components/ui/field";
+
+/** Account creation; the honeypot field is invisible to people and announced as "leave empty". */
+export function SignUpForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signUpAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="grid gap-4">
+      <input type="hidden" name="next" value={next} />
+      <FormError message={state && !state.ok ? state.message : undefined} />
+      <Field
+        label="Display name"
+        name="name"
+        autoComplete="nickname"
+        required
+        maxLength={60}
+        error={errors?.name}
+        hint="Shown with your comments."
+      />
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={errors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        error={errors?.password}
+        hint="At least 10 characters, not a common password."
+      />
+      <div className="absolute -left-[9999px]" aria-hidden="true">
+        <label>
+          Website (leave empty)
+          <input name="website" tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-sm text-[var(--fg-muted)]">
+        Already have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </form>
+  );
+}

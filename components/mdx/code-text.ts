@@ -1,0 +1,24 @@
+// Reads a rendered code block back from the DOM. The copy button and the stage explorer both
+// need exactly what the learner would copy, so they share this one reading of the Shiki lines.
+
+/**
+ * Text of a rendered code block as the copy button copies it: every line except output and
+ * removed lines, without prompts. Mirrors copyText() in lib/content/code-meta.ts.
+ */
+export function codeBlockText(figure: Element): string {
+  const lines = [...figure.querySelectorAll<HTMLElement>("pre .line")];
+  return lines
+    .filter((line) => line.dataset.kind !== "output" && line.dataset.diff !== "del")
+    .map((line) =>
+      [...line.childNodes]
+        .filter((n) => !(n instanceof HTMLElement && n.classList.contains("code-prompt")))
+        .map((n) => n.textContent ?? "")
+        .join(""),
+    )
+    .join("\n");
+}
+
+/** The title shown in a code block's header (file name or language label). */
+export function codeBlockTitle(figure: Element): string {
+  return figure.querySelector(".code-block-title")?.textContent?.trim() || "Code";
+}

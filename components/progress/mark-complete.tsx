@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { markCompleteAction } from "@/app/(course)/courses/[course]/[lesson]/actions";
+import { refreshCourseProgress, useCourseProgress } from "./learner-store";
+
+/** "Mark as complete" (and undo) for this lesson; the server decides and stores it. */
+export function MarkComplete({ course, lesson }: { course: string; lesson: string }) {
+  const { status, data } = useCourseProgress(course);
+  const [state, formAction, pending] = useActionState(markCompleteAction, null);
+  const completed = data?.lessons[lesson]?.completed ?? false;
+
+  useEffect(() => {
+    if (state?.ok) void refreshCourseProgress(course);
+  }, [state, course]);
+
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="course" value={course} />
+      <input type="hidden" name="lesson" value={lesson} />
+      <input type="hidden" name="complete" value={completed ? "false" : "true"} />
+      {completed ? (
+        <p className="flex items-center gap-2 font-medium text-emerald-800 dark:text-emerald-300">
+          <svg
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="3"
+            aria-hidden="true"
+          >
+            <path d="M20 6 9 17l-5-5" />
+          </svg>
+          You completed this part
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || status === "loading"}
+        className={
+          completed
+            ? "rounded-md border border-[var(--border)] px-3 py-1.5 text-sm text-[var(--fg-muted)] hover:text-[var(--fg)] disabled:opacity-60"
+            : "rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+        }
+      >
+        {pending ? "Saving…" : completed ? "Mark as not complete" : "Mark as complete"}
+      </button>
+      <span role="status" className="text-sm text-red-700 dark:text-red-300">
+        {state && !state.ok ? state.message : ""}
+      </span>
+    </form>
+  );
+}

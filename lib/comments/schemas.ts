@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { REPORT_REASONS } from "./limits";
+import { validateCommentBody } from "./markdown";
+
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "Unknown lesson");
+const id = z.string().regex(/^[a-z0-9]{10,40}$/i, "Unknown comment");
+
+/** A comment's text: trimmed, 1–5,000 characters, no control characters. */
+export const CommentBodySchema = z.string({ message: "Write a comment first" }).transform((text, ctx) => {
+  const result = validateCommentBody(text);
+  if (!result.ok) {
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  }
+  return result.body;
+});
+
+export const PostCommentSchema = z.object({
+  course: slug,
+  lesson: slug,
+  parentId: id.optional().or(z.literal("").transform(() => undefined)),
+  body: CommentBodySchema,
+  submissionId: z.string().uuid("Reload the page and try again"),
+  /** Honeypot: hidden from people, filled by bots. */
+  website: z.string().max(0, "Leave the website field empty").optional(),
+});
+
+export const EditCommentSchema = z.object({ id, body: CommentBodySchema });
+export const CommentIdSchema = z.object({ id });
+export const HideCommentSchema = z.object({
+  id,
+  hidden: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+export const ReportCommentSchema = z.object({
+  id,
+  reason: z.enum(Object.keys(REPORT_REASONS) as [keyof typeof REPORT_REASONS], { message: "Pick a reason" }),
+});

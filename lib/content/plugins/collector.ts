@@ -1,0 +1,55 @@
+import type { QuizDefinition } from "@/lib/quiz/schema";
+import type { Diagnostic } from "../diagnostics";
+import type { Heading, SearchSection } from "../schema";
+
+export type Located = { line: number; column: number };
+
+/** What the plugins gather while a lesson compiles; compileLesson() returns it. */
+export type Collector = {
+  file: string;
+  diagnostics: Diagnostic[];
+  headings: Heading[];
+  sections: SearchSection[];
+  quizzes: QuizDefinition[];
+  links: (Located & { url: string })[];
+  images: (Located & { src: string })[];
+  codeBlocks: (Located & {
+    lang: string;
+    title?: string;
+    code: string;
+    antipattern: boolean;
+    excerpt: boolean;
+  })[];
+  wordCount: number;
+  error(at: Located | undefined, rule: string, message: string, hint?: string): void;
+  warn(at: Located | undefined, rule: string, message: string, hint?: string): void;
+};
+
+/** A new, empty collector for one compile of `file`. */
+export function createCollector(file: string): Collector {
+  const diagnostics: Diagnostic[] = [];
+  const push =
+    (severity: Diagnostic["severity"]) =>
+    (at: Located | undefined, rule: string, message: string, hint?: string) =>
+      diagnostics.push({ file, line: at?.line ?? 1, column: at?.column ?? 1, severity, rule, message, hint });
+  return {
+    file,
+    diagnostics,
+    headings: [],
+    sections: [],
+    quizzes: [],
+    links: [],
+    images: [],
+    codeBlocks: [],
+    wordCount: 0,
+    error: push("error"),
+    warn: push("warning"),
+  };
+}
+
+/** The start of a unist node's position, if it has one. */
+export function startOf(node: {
+  position?: { start: { line: number; column: number } };
+}): Located | undefined {
+  return node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+}

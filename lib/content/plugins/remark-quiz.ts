@@ -1,0 +1,75 @@
+import type { Code, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { LineCounter, parseDocument } from "yaml";
+import { toPublicQuiz } from "@/lib/quiz/public";
+import { QuizDefinitionSchema } from "@/lib/quiz/schema";
+import type { Collector } from "./collector";
+
+/**
+ * Turns every ```quiz block into a <Quiz> element carrying only the public view (questions
+ * and choices). The full definition, with its answer key, goes to the collector and stays
+ * on the server.
+ */
+export function remarkQuiz(collector: Collector) {
+  return () => (tree: Root) => {
+    visit(tree, "code", (node: Code, index, parent) => {
+      if (node.lang !== "quiz" || !parent || index === undefined) return;
+      const fenceLine = node.position?.start.line ?? 1;
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(node.value, { lineCounter, prettyErrors: false });
+      const place = (offset: number) => {
+        const p = lineCounter.linePos(offset);
+        return { line: fenceLine + p.line, column: p.col + (node.position?.start.column ?? 1) - 1 };
+      };
+      const remove = () => {
+        parent.children.splice(index, 1);
+        return index;
+      };
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors)
+          collector.error(place(e.pos[0]), "quiz", `Quiz is not valid YAML: ${e.message.split("\n")[0]}`);
+        return remove();
+      }
+      const parsed = QuizDefinitionSchema.safeParse(doc.toJS());
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          let path = issue.path as (string | number)[];
+          let target = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+          while (!target?.range && path.length > 0) {
+            path = path.slice(0, -1);
+            target = (path.length ? doc.getIn(path, true) : doc.contents) as
+              | { range?: [number, number] }
+              | undefined;
+          }
+          const where = issue.path.length ? `"${issue.path.join(".")}" ` : "";
+          collector.error(
+            target?.range ? place(target.range[0]) : { line: fenceLine, column: 1 },
+            "quiz",
+            `Quiz ${where}${issue.message}`,
+            "See the quiz section of content/AUTHORING.md",
+          );
+        }
+        return remove();
+      }
+      const quiz = parsed.data;
+      if (collector.quizzes.some((q) => q.id === quiz.id)) {
+        collector.error(
+          { line: fenceLine, column: 1 },
+          "quiz",
+          `Two quizzes in this lesson have the id "${quiz.id}"`,
+        );
+        return remove();
+      }
+      collector.quizzes.push(quiz);
+      const element = {
+        type: "mdxJsxFlowElement",
+        name: "Quiz",
+        attributes: [{ type: "mdxJsxAttribute", name: "quiz", value: JSON.stringify(toPublicQuiz(quiz)) }],
+        children: [],
+        position: node.position,
+      };
+      parent.children.splice(index, 1, element as unknown as Code);
+      return index + 1;
+    });
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db-url";
+
+/** Every environment variable Lectern reads, with its default and rule. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => url.startsWith("file:"), {
+      message: 'must be a file: URL for the embedded SQLite database, e.g. "file:./prisma/dev.db"',
+    }),
+  PORT: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  SITE_URL: z.url({ message: 'must be an absolute URL such as "https://lectern.example"' }).optional(),
+  LECTERN_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (try: openssl rand -base64 48)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n")}\n` +
+        "See .env.example for every variable and its default.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Validates an environment (process.env by default) and returns typed settings. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** The public origin of the site, for canonical URLs, the sitemap and Open Graph. */
+export function siteUrl(): string {
+  const e = env();
+  return (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

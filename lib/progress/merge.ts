@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
+ * nothing done before signing up or in is lost or duplicated. Where both have a record of
+ * the same lesson, the merged one keeps the completion (earliest), the best score and the
+ * latest visit. Returns the account's learner id.
+ */
+export async function mergeAnonymousLearner(userId: string, anonymousId: string | null): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const owned = await tx.learner.findUnique({ where: { userId }, select: { id: true } });
+    const anon = anonymousId
+      ? await tx.learner.findFirst({ where: { id: anonymousId, userId: null }, select: { id: true } })
+      : null;
+    if (!anon) {
+      if (owned) return owned.id;
+      return (await tx.learner.create({ data: { userId }, select: { id: true } })).id;
+    }
+    if (!owned) {
+      await tx.learner.update({ where: { id: anon.id }, data: { userId } });
+      return anon.id;
+    }
+    const rows = await tx.lessonProgress.findMany({ where: { learnerId: anon.id } });
+    for (const r of rows) {
+      const key = {
+        learnerId_courseSlug_lessonSlug: {
+          learnerId: owned.id,
+          courseSlug: r.courseSlug,
+          lessonSlug: r.lessonSlug,
+        },
+      };
+      const mine = await tx.lessonProgress.findUnique({ where: key });
+      if (!mine) {
+        await tx.lessonProgress.update({ where: { id: r.id }, data: { learnerId: owned.id } });
+        continue;
+      }
+      const ratio = (s: number | null, m: number | null) => (s !== null && m ? s / m : -1);
+      const theirsBetter = ratio(r.bestScore, r.bestMaxScore) > ratio(mine.bestScore, mine.bestMaxScore);
+      const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+      const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+      const completedAt = earliest(mine.completedAt, r.completedAt);
+      await tx.lessonProgress.update({
+        where: { id: mine.id },
+        data: {
+          completedAt,
+          completedBy: completedAt === r.completedAt && r.completedAt ? r.completedBy : mine.completedBy,
+          ...(theirsBetter ? { bestScore: r.bestScore, bestMaxScore: r.bestMaxScore } : {}),
+          firstVisitedAt: earliest(mine.firstVisitedAt, r.firstVisitedAt),
+          lastVisitedAt: latest(mine.lastVisitedAt, r.lastVisitedAt),
+          lastSection: (r.lastVisitedAt ?? 0) > (mine.lastVisitedAt ?? 0) ? r.lastSection : mine.lastSection,
+        },
+      });
+      await tx.lessonProgress.delete({ where: { id: r.id } });
+    }
+    await tx.quizAttempt.updateMany({ where: { learnerId: anon.id }, data: { learnerId: owned.id } });
+    await tx.learner.delete({ where: { id: anon.id } });
+    return owned.id;
+  });
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { recordQuizOnProgress } from "@/lib/progress/progress";
+import { type Answers, type GradeResult, percentOf } from "./grade";
+
+export type StoredAttempt = {
+  id: string;
+  submissionId: string;
+  quizVersion: string;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  createdAt: Date;
+  result: GradeResult;
+};
+
+type NewAttempt = {
+  learnerId: string;
+  submissionId: string;
+  course: string;
+  lesson: string;
+  quizId: string;
+  quizVersion: string;
+  answers: Answers;
+  result: GradeResult;
+};
+
+const select = {
+  id: true,
+  submissionId: true,
+  learnerId: true,
+  quizVersion: true,
+  score: true,
+  maxScore: true,
+  passed: true,
+  createdAt: true,
+  results: true,
+} as const;
+
+function toStored(row: Prisma.QuizAttemptGetPayload<{ select: typeof select }>): StoredAttempt {
+  const percent = percentOf(row.score, row.maxScore);
+  const questions = JSON.parse(row.results) as GradeResult["questions"];
+  return {
+    id: row.id,
+    submissionId: row.submissionId,
+    quizVersion: row.quizVersion,
+    score: row.score,
+    maxScore: row.maxScore,
+    passed: row.passed,
+    createdAt: row.createdAt,
+    result: { score: row.score, maxScore: row.maxScore, percent, passed: row.passed, questions },
+  };
+}
+
+/**
+ * Stores an attempt exactly once per submission id (a double click or replayed request finds
+ * the first one) and folds it into the learner's lesson progress in the same transaction.
+ * Returns the stored attempt and whether this call created it.
+ */
+export async function recordAttempt(
+  attempt: NewAttempt,
+): Promise<{ attempt: StoredAttempt; created: boolean } | { conflict: true }> {
+  const existing = await db.quizAttempt.findUnique({ where: { submissionId: attempt.submissionId }, select });
+  if (existing) {
+    if (existing.learnerId !== attempt.learnerId) return { conflict: true };
+    return { attempt: toStored(existing), created: false };
+  }
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.quizAttempt.create({
+        data: {
+          submissionId: attempt.submissionId,
+          learnerId: attempt.learnerId,
+          courseSlug: attempt.course,
+          lessonSlug: attempt.lesson,
+          quizId: attempt.quizId,
+          quizVersion: attempt.quizVersion,
+          answers: JSON.stringify(attempt.answers),
+          results: JSON.stringify(attempt.result.questions),
+          score: attempt.result.score,
+          maxScore: attempt.result.maxScore,
+          passed: attempt.result.passed,
+        },
+        select,
+      });
+      await recordQuizOnProgress(tx, {
+        learnerId: attempt.learnerId,
+        course: attempt.course,
+        lesson: attempt.lesson,
+        score: attempt.result.score,
+        maxScore: attempt.result.maxScore,
+        passed: attempt.result.passed,
+      });
+      return created;
+    });
+    return { attempt: toStored(row), created: true };
+  } catch (error) {
+    // Two identical submissions raced: the other one won; answer with its attempt.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await db.quizAttempt.findUnique({
+        where: { submissionId: attempt.submissionId },
+        select,
+      });
+      if (winner && winner.learnerId === attempt.learnerId) {
+        return { attempt: toStored(winner), created: false };
+      }
+      return { conflict: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * Named rate-limit policies: fixed windows counted in the database, so every app process
+ * (and every server on a shared database) sees the same counters. Tests loosen them only
+ * through LECTERN_RATE_LIMIT_SCALE (documented in .env.example), never a hidden flag.
+ */
+export const RATE_LIMITS = {
+  /** Quiz submissions per learner. */
+  quizSubmit: { limit: 30, windowSeconds: 60 },
+  /** Progress writes (complete, reset) per learner. */
+  progressWrite: { limit: 60, windowSeconds: 60 },
+  /** Visit beacons per learner. */
+  visit: { limit: 120, windowSeconds: 60 },
+  /** Sign-in attempts per client address (slows password spraying from one place). */
+  signInAddress: { limit: 20, windowSeconds: 600 },
+  /** Sign-in attempts per email (slows guessing one account's password from many places). */
+  signInEmail: { limit: 8, windowSeconds: 900 },
+  /** Accounts created per client address. */
+  signUpAddress: { limit: 5, windowSeconds: 3600 },
+  /** Comments (and replies) per user; accounts younger than a day get commentPostNew instead. */
+  commentPost: { limit: 10, windowSeconds: 600 },
+  /** Comments per user in the first day of an account (as Discourse limits new users). */
+  commentPostNew: { limit: 3, windowSeconds: 600 },
+  /** Edits and deletions of one's own comments per user. */
+  commentEdit: { limit: 30, windowSeconds: 600 },
+  /** Reports per user. */
+  commentReport: { limit: 10, windowSeconds: 3600 },
+  /** Moderation actions per moderator. */
+  moderate: { limit: 120, windowSeconds: 60 },
+  /** Account changes (name, password, sessions, deletion) per user. */
+  accountChange: { limit: 10, windowSeconds: 3600 },
+} as const satisfies Record<string, { limit: number; windowSeconds: number }>;
+
+export type RateLimitPolicy = keyof typeof RATE_LIMITS;
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+function scale(): number {
+  const value = Number(process.env.LECTERN_RATE_LIMIT_SCALE ?? "1");
+  return Number.isFinite(value) && value >= 1 ? value : 1;
+}
+
+/** Counts one event for `subject` under a policy; says when to retry once the limit is spent. */
+export async function consumeRateLimit(
+  policy: RateLimitPolicy,
+  subject: string,
+  now = new Date(),
+): Promise<RateLimitResult> {
+  const { limit, windowSeconds } = RATE_LIMITS[policy];
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const key = `${policy}:${subject}`;
+  const row = await db.$transaction(async (tx) => {
+    const existing = await tx.rateLimit.findUnique({ where: { key } });
+    if (!existing || existing.windowStart.getTime() !== windowStart.getTime()) {
+      return tx.rateLimit.upsert({
+        where: { key },
+        create: { key, windowStart, count: 1 },
+        update: { windowStart, count: 1 },
+      });
+    }
+    return tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+  });
+  if (row.count <= limit * scale()) return { ok: true };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)),
+  };
+}

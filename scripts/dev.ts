@@ -1,0 +1,7 @@
+// `npm run dev`: migrate and seed the development database, then Next's dev server.
+import { prepareDatabase } from "./lib/prepare";
+import { run } from "./lib/run";
+
+await prepareDatabase();
+const result = await run("next", ["dev", "-p", process.env.PORT || "3000"]);
+process.exit(result.code);

@@ -1,0 +1,174 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { waitForHydration } from "./support/hydration";
+import { authoredQuiz, lessonSource } from "./support/lesson-source";
+import { answerQuiz } from "./support/quiz";
+
+const PART7 = "/courses/docker/multi-stage-builds";
+const quiz = authoredQuiz("07-multi-stage-builds.mdx");
+
+async function openQuiz(page: Page) {
+  await page.goto(PART7);
+  await waitForHydration(page);
+  const section = page.locator(`[data-quiz="${quiz.id}"]`);
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.getByTestId("quiz-stats")).not.toHaveText("");
+  return section;
+}
+
+test("a learner fails the quiz, reads the feedback, tries again and passes; the part is then complete everywhere", async ({
+  page,
+}) => {
+  const section = await openQuiz(page);
+  await expect(section.getByTestId("quiz-stats")).toHaveText("Not attempted yet.");
+  await answerQuiz(section, quiz.questions, false);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  const result = section.locator(".quiz-result");
+  await expect(result).toContainText(`Your score: 0 of ${quiz.questions.length}`);
+  await expect(result).toContainText("Not passed");
+  await expect(result).toBeFocused();
+  await expect(section.locator('[data-result="incorrect"]')).toHaveCount(quiz.questions.length);
+  // Feedback carries the author's explanations, revealed only now.
+  const explained = quiz.questions.find((q) => q.explanation)!;
+  await expect(section.locator(`[data-question="${explained.id}"]`)).toContainText(
+    explained.explanation!.replace(/`/g, "").slice(0, 30),
+  );
+
+  await section.getByRole("button", { name: "Try again" }).click();
+  await expect(section.locator(".quiz-result")).toHaveCount(0);
+  await expect(section.getByRole("radio", { checked: true })).toHaveCount(0);
+  await answerQuiz(section, quiz.questions, true);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.locator(".quiz-result")).toContainText(
+    `Your score: ${quiz.questions.length} of ${quiz.questions.length} (100%) — Passed`,
+  );
+  await expect(section.getByTestId("quiz-stats")).toContainText(
+    `Best: ${quiz.questions.length}/${quiz.questions.length}`,
+  );
+  await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 2");
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const sidebar = page.getByRole("navigation", { name: /parts$/ }).last();
+  await expect(sidebar.locator('[data-completed="multi-stage-builds"]')).toBeVisible();
+
+  await page.goto("/courses/docker");
+  await expect(page.locator('[data-part="7"] [data-completed="multi-stage-builds"]')).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Course progress" })).toHaveAttribute(
+    "aria-valuenow",
+    "1",
+  );
+  await expect(page.getByRole("link", { name: /Continue where you left off: Part 7/ })).toBeVisible();
+
+  await page.goto("/progress");
+  await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+  await expect(page.locator("[data-attempt]")).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+});
+
+test("two browsers have separate progress", async ({ browser }) => {
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  await pageA.goto("/courses/docker/volumes");
+  await waitForHydration(pageA);
+  await pageA.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(pageA.getByText("You completed this part")).toBeVisible();
+  await pageB.goto("/courses/docker/volumes");
+  await waitForHydration(pageB);
+  await expect(pageB.getByRole("button", { name: "Mark as complete" })).toBeEnabled();
+  await expect(pageB.getByText("You completed this part")).toHaveCount(0);
+  await pageB.goto("/progress");
+  await expect(pageB.getByText("Nothing recorded yet.")).toBeVisible();
+  await a.close();
+  await b.close();
+});
+
+test("no response the browser receives before submitting contains an answer or explanation", async ({
+  page,
+}) => {
+  const bodies: { url: string; text: string }[] = [];
+  page.on("response", async (res) => {
+    const type = res.headers()["content-type"] ?? "";
+    if (/text|javascript|json|x-component/.test(type))
+      bodies.push({ url: res.url(), text: await res.text().catch(() => "") });
+  });
+  await page.goto(PART7);
+  await waitForHydration(page);
+  // Client-side navigation fetches the RSC payload too.
+  await page.goto("/courses/docker");
+  await page.getByRole("link", { name: "Multi-Stage Builds — Optimize Your Images" }).first().click();
+  await expect(page).toHaveURL(new RegExp(PART7));
+  await page.waitForLoadState("networkidle");
+  expect(bodies.length).toBeGreaterThan(3);
+  expect(bodies.some((b) => /x-component|text\/x-component/.test(b.url) || b.text.includes(quiz.id))).toBe(
+    true,
+  );
+  // Explanations that repeat the lesson's own prose are not secrets; the rest must not leak.
+  const prose = lessonSource("07-multi-stage-builds.mdx").replace(/```quiz[\s\S]*?```/, "");
+  const secrets = quiz.questions
+    .flatMap((q) => [q.explanation, ...(q.choices ?? []).map((c) => c.explanation)])
+    .filter((s): s is string => Boolean(s && s.length > 25 && !prose.includes(s.slice(0, 40))));
+  expect(secrets.length).toBeGreaterThan(5);
+  for (const body of bodies) {
+    for (const secret of secrets) {
+      const needle = secret.slice(0, 40);
+      expect(body.text.includes(needle), `${body.url} leaks "${needle}"`).toBe(false);
+      expect(
+        body.text.includes(JSON.stringify(needle).slice(1, -1)),
+        `${body.url} leaks "${needle}" (escaped)`,
+      ).toBe(false);
+    }
+    const key = /\\?"correct\\?"\s*:\s*true|\\?"accept\\?"\s*:\s*\[|\\?"tolerance\\?"\s*:\s*\d/;
+    expect(key.test(body.text), `${body.url} carries an answer key`).toBe(false);
+  }
+});
+
+test("a double click on submit records one attempt", async ({ page }) => {
+  const section = await openQuiz(page);
+  await answerQuiz(section, quiz.questions, true);
+  await section.getByRole("button", { name: "Submit answers" }).dblclick();
+  await expect(section.locator(".quiz-result")).toContainText("Passed");
+  await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 1");
+  await page.goto("/progress");
+  await expect(page.locator("[data-attempt]")).toHaveCount(1);
+});
+
+test("a replayed submission is not counted twice", async ({ page }) => {
+  const section = await openQuiz(page);
+  await answerQuiz(section, quiz.questions, false);
+  const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().includes(PART7));
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  const request = await posted;
+  await expect(section.locator(".quiz-result")).toBeVisible();
+  const replay = await page.request.fetch(request.url(), {
+    method: "POST",
+    headers: request.headers(),
+    data: request.postDataBuffer() ?? undefined,
+  });
+  expect(replay.status()).toBe(200);
+  await page.goto("/progress");
+  await expect(page.locator("[data-attempt]")).toHaveCount(1);
+});
+
+test("submitting with unanswered questions stores nothing and says what is missing", async ({ page }) => {
+  const section = await openQuiz(page);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.getByRole("alert")).toContainText(/need an answer|has no answer/);
+  await expect(section.getByRole("alert")).toBeFocused();
+  await page.goto("/progress");
+  await expect(page.getByText("Nothing recorded yet.")).toBeVisible();
+});
+
+test("the quiz has no axe violations unanswered, answered and with results", async ({ page }) => {
+  test.setTimeout(90_000); // three full-page scans of the longest lesson
+  const section = await openQuiz(page);
+  await expectNoAxeViolations(page, "quiz unanswered");
+  await answerQuiz(section, quiz.questions, false);
+  await expectNoAxeViolations(page, "quiz answered");
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.locator(".quiz-result")).toBeVisible();
+  await expectNoAxeViolations(page, "quiz results");
+});

@@ -1,0 +1,34 @@
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { waitForHydration } from "./support/hydration";
+import { startServer } from "./support/server";
+
+test("npm start run twice on the same database keeps what learners wrote, and Ctrl-C stops it cleanly", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const file = path.join(tmpdir(), "lectern-e2e", "restart.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  const dbUrl = `file:${file}`;
+  const port = 3400 + (test.info().workerIndex % 10);
+
+  const first = await startServer(port, dbUrl);
+  const context = await browser.newContext({ baseURL: first.url });
+  const page = await context.newPage();
+  await page.goto("/courses/docker/networking");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByText("You completed this part")).toBeVisible();
+  expect(await first.stop("SIGINT")).toBe(0);
+  expect(first.output()).toContain("Lectern stopped.");
+
+  const second = await startServer(port, dbUrl);
+  await page.goto("/courses/docker/networking");
+  await expect(page.getByText("You completed this part")).toBeVisible();
+  await page.goto("/progress");
+  await expect(page.locator('[data-lesson="networking"] [data-status]')).toContainText("Completed");
+  await context.close();
+  expect(await second.stop("SIGTERM")).toBe(0);
+});

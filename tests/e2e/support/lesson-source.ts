@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+/** The MDX source of a lesson in the Docker course. */
+export function lessonSource(file: string): string {
+  return readFileSync(path.join(ROOT, "content/courses/docker", file), "utf8");
+}
+
+/** Fenced code blocks of a lesson: language, meta and body, in order. */
+export function codeBlocks(file: string): { lang: string; meta: string; code: string }[] {
+  const blocks: { lang: string; meta: string; code: string }[] = [];
+  for (const m of lessonSource(file).matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)\n```$/gm)) {
+    blocks.push({ lang: m[1]!, meta: m[2]!.trim(), code: m[3]! });
+  }
+  return blocks;
+}
+
+export type AuthoredQuestion = {
+  id: string;
+  type: "single" | "multiple" | "truefalse" | "fill" | "order" | "numeric";
+  prompt: string;
+  explanation?: string;
+  choices?: { text: string; correct?: boolean; explanation?: string }[];
+  answer?: boolean | number;
+  accept?: string[];
+  items?: string[];
+  tolerance?: number;
+};
+
+/** The quiz as the author wrote it (with its key): what a test needs to answer right or wrong. */
+export function authoredQuiz(file: string): {
+  id: string;
+  passPercent?: number;
+  questions: AuthoredQuestion[];
+} {
+  const block = codeBlocks(file).find((b) => b.lang === "quiz");
+  if (!block) throw new Error(`${file} has no quiz`);
+  return parse(block.code);
+}

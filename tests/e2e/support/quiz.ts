@@ -1,0 +1,52 @@
+import { expect, type Locator } from "@playwright/test";
+import type { AuthoredQuestion } from "./lesson-source";
+
+/** A choice's accessible name: its text without the inline Markdown marks. */
+const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
+
+/** Answers every question of a quiz through the UI, all right or all wrong. */
+export async function answerQuiz(quiz: Locator, questions: AuthoredQuestion[], right: boolean) {
+  for (const q of questions) {
+    const item = quiz.locator(`[data-question="${q.id}"]`);
+    switch (q.type) {
+      case "single": {
+        const choice = q.choices!.find((c) => Boolean(c.correct) === right)!;
+        await item.getByRole("radio", { name: plain(choice.text), exact: true }).check();
+        break;
+      }
+      case "multiple": {
+        const picks = right
+          ? q.choices!.filter((c) => c.correct)
+          : [q.choices!.find((c) => !c.correct) ?? q.choices![0]!];
+        for (const c of picks) await item.getByRole("checkbox", { name: plain(c.text), exact: true }).check();
+        break;
+      }
+      case "truefalse":
+        await item.getByRole("radio", { name: q.answer === right ? "True" : "False", exact: true }).check();
+        break;
+      case "fill":
+        await item.getByRole("textbox").fill(right ? q.accept![0]! : "definitely-wrong");
+        break;
+      case "numeric":
+        await item
+          .getByRole("textbox")
+          .fill(String(right ? q.answer : Number(q.answer) + (q.tolerance ?? 0) + 50));
+        break;
+      case "order": {
+        const target = right ? q.items! : [...q.items!].reverse();
+        for (let i = 0; i < target.length; i++) {
+          const texts = await item
+            .locator("[data-order-item]")
+            .evaluateAll((els) => els.map((el) => el.querySelector("[data-order-text]")?.textContent ?? ""));
+          let j = texts.indexOf(plain(target[i]!));
+          expect(j, `order item "${target[i]}"`).toBeGreaterThanOrEqual(0);
+          while (j > i) {
+            await item.getByRole("button", { name: `Move “${target[i]}” up` }).click();
+            j--;
+          }
+        }
+        break;
+      }
+    }
+  }
+}

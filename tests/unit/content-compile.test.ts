@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { compileLesson } from "@/lib/content/compile";
+
+const frontmatter = `---
+title: A test lesson
+part: 1
+slug: test-lesson
+summary: A summary long enough to satisfy the schema.
+objectives:
+  - Learn something
+updated: 2026-11-27
+---
+`;
+
+const compile = (body: string, fm = frontmatter) => compileLesson(fm + body, "lesson.mdx");
+
+describe("frontmatter", () => {
+  it("names the file, line and field of a wrong value", async () => {
+    const result = await compile("\n## A\n", frontmatter.replace("part: 1", "part: one"));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const d = result.diagnostics.find((x) => x.rule === "frontmatter")!;
+    expect(d).toMatchObject({ file: "lesson.mdx", line: 3 });
+    expect(d.message).toMatch(/"part"/);
+  });
+
+  it("reports a missing field and an unknown key with their lines", async () => {
+    const fm = frontmatter.replace("updated: 2026-11-27\n", "updatd: 2026-11-27\n");
+    const result = await compile("\n## A\n", fm);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.diagnostics.map((d) => `${d.line}: ${d.message}`);
+    expect(messages).toContain('8: Unknown frontmatter key "updatd"');
+    expect(messages.some((m) => m.includes('missing "updated"'))).toBe(true);
+  });
+
+  it("rejects a date that is not YYYY-MM-DD", async () => {
+    const result = await compile("\n## A\n", frontmatter.replace("2026-11-27", "27/11/2026"));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.diagnostics[0]!.message).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe("code blocks", () => {
+  it("an unknown fence language is an error at its line", async () => {
+    const result = await compile("\n## A\n\n```dockerfil\nFROM x\n```\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: "code-language",
+        line: 13,
+        message: 'Unknown code block language "dockerfil"',
+      }),
+    ]);
+  });
+
+  it("a fence without a language is an error, never a silent plain block", async () => {
+    const result = await compile("\n```\nplain\n```\n");
+    expect(result.ok).toBe(false);
+  });
+
+  it("applies title, highlighted lines and diff marks from the meta", async () => {
+    const result = await compile(
+      '\n```dockerfile title="Dockerfile.multi" {2} ins={3} del={1}\nFROM a\nRUN b\nRUN c\n```\n',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const code = result.lesson.code;
+    expect(code).toContain('title:"Dockerfile.multi"');
+    expect(code).toMatch(/"data-line":"2","data-highlighted":""/);
+    expect(code).toMatch(/"data-line":"3","data-diff":"ins"/);
+    expect(code).toMatch(/"data-line":"1","data-diff":"del"/);
+    expect(code).toContain('lineNumbers:"true"');
+  });
+
+  it("marking a line beyond the block is an error", async () => {
+    const result = await compile("\n```js {5}\nconst a = 1;\n```\n");
+    expect(result.ok).toBe(false);
+  });
+
+  it("a one-liner has no line numbers; a terminal session shows prompts apart", async () => {
+    const result = await compile(
+      "\n```dockerfile\nFROM a\n```\n\n```console\n$ docker ps\nCONTAINER ID\n```\n",
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.lesson.code).not.toContain("lineNumbers");
+    expect(result.lesson.code).toContain('className:"code-prompt"');
+    expect(result.lesson.code).toMatch(/"data-kind":"output",children:"CONTAINER ID"/);
+  });
+});
+
+describe("headings and table of contents", () => {
+  it("gives ## and ### headings GitHub-style ids, in order, deduplicated", async () => {
+    const result = await compile(
+      "\n## Why size matters\n\ntext\n\n### COPY --from, explained\n\n## Why size matters\n",
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.lesson.headings).toEqual([
+      { depth: 2, id: "why-size-matters", text: "Why size matters" },
+      { depth: 3, id: "copy---from-explained", text: "COPY --from, explained" },
+      { depth: 2, id: "why-size-matters-1", text: "Why size matters" },
+    ]);
+    expect(result.lesson.sections[0]).toMatchObject({ id: "why-size-matters", text: "text" });
+  });
+
+  it("a # heading in the body is an error (the title comes from frontmatter)", async () => {
+    const result = await compile("\n# Title again\n");
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("what authors may write", () => {
+  it("rejects imports, expressions and unknown components, and allows comments", async () => {
+    const result = await compile(
+      '\nimport x from "fs"\n\n{process.env.SECRET}\n\n<Script />\n\n{/* a comment is fine */}\n',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(["no-code", "no-code", "components"]);
+    expect(result.diagnostics.map((d) => d.line)).toEqual([11, 13, 15]);
+  });
+
+  it("checks component attributes", async () => {
+    const result = await compile('\n<Callout type="danger">x</Callout>\n\n<Figure src="/a.png" />\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      '<Callout type="danger"> is not one of note, tip, warning',
+      '<Figure> needs a alt="…" attribute',
+    ]);
+  });
+});
