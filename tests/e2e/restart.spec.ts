@@ -9,10 +9,11 @@ test("npm start run twice on the same database keeps what learners wrote, and Ct
   browser,
 }) => {
   test.setTimeout(120_000);
-  const file = path.join(tmpdir(), "lectern-e2e", "restart.db");
+  const file = path.join(tmpdir(), "lectern-e2e", `restart-${process.env.LECTERN_E2E_PORT ?? 3100}.db`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   const dbUrl = `file:${file}`;
-  const port = 3400 + (test.info().workerIndex % 10);
+  // Beside the suite's own server (LECTERN_E2E_PORT), so two suites on one machine do not collide.
+  const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 300 + (test.info().workerIndex % 10);
 
   const first = await startServer(port, dbUrl);
   const context = await browser.newContext({ baseURL: first.url });
