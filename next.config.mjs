@@ -1,7 +1,26 @@
+import { securityHeaders } from "./lib/security/headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // LECTERN_DIST_DIR lets two builds coexist (e.g. a developer's and a test run's).
   distDir: process.env.LECTERN_DIST_DIR || ".next",
+  // The container image (Dockerfile) sets LECTERN_STANDALONE=1: `next build` then also writes
+  // <distDir>/standalone, a server.js with only the node_modules files the server loads.
+  // Without it the build is the usual one that `npm start` (`next start`) and the e2e suite serve.
+  ...(process.env.LECTERN_STANDALONE === "1" ? { output: "standalone" } : {}),
+  // Kept out of that traced copy: the dev database, Prisma's runtimes for other databases and
+  // for the query engine (the client uses the SQLite query compiler only), and content/ and
+  // tests/ (the Dockerfile copies content/courses itself; fixtures are never read by the server).
+  outputFileTracingExcludes: {
+    "*": [
+      "prisma/*.db",
+      "prisma/*.db-*",
+      "node_modules/@prisma/client/runtime/*.{postgresql,mysql,sqlserver,cockroachdb}.*",
+      "node_modules/@prisma/client/runtime/query_engine_bg.*",
+      "content/**",
+      "tests/**",
+    ],
+  },
   reactStrictMode: true,
   poweredByHeader: false,
   // These run on the server only (MDX compilation, highlighting, the database driver).
@@ -13,6 +32,9 @@ const nextConfig = {
     "@prisma/adapter-better-sqlite3",
   ],
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; no need to type-check twice per build
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV !== "production") }];
+  },
 };
 
 export default nextConfig;

@@ -60,6 +60,7 @@ export function defineWrite<S extends z.ZodType, T>(spec: Spec<S, T>) {
         ok: false,
         message: Object.values(fieldErrors)[0] ?? "The request was not valid",
         fieldErrors,
+        status: 400,
       };
     }
     try {
@@ -80,15 +81,16 @@ export function defineWrite<S extends z.ZodType, T>(spec: Spec<S, T>) {
             ok: false,
             message: `Too many attempts: try again in ${limited.retryAfterSeconds} seconds.`,
             retryAfterSeconds: limited.retryAfterSeconds,
+            status: 429,
           };
         }
       }
       return { ok: true, data: await spec.write(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof ActionError)
-        return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+        return { ok: false, message: error.message, fieldErrors: error.fieldErrors, status: error.status };
       console.error("[write] unexpected failure", error);
-      return { ok: false, message: "Something went wrong on our side. Please try again." };
+      return { ok: false, message: "Something went wrong on our side. Please try again.", status: 500 };
     }
   };
 }

@@ -7,10 +7,16 @@ export type RunningServer = {
   url: string;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  /** SIGKILL to the whole process tree: no shutdown code runs, as in a power cut of the process. */
+  crash: () => Promise<number | null>;
 };
 
 /** Starts `npm start`'s script (no build) on its own port and database, as a user would. */
-export async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
+export async function startServer(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
@@ -23,7 +29,10 @@ export async function startServer(port: number, databaseUrl: string): Promise<Ru
         DATABASE_URL: databaseUrl,
         LECTERN_SECRET: "restart-test-secret-long-enough-for-validation",
         SITE_URL: `http://localhost:${port}`,
+        ...env,
       },
+      // Its own process group, so a crash can be simulated by killing the server and its children.
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -50,6 +59,10 @@ export async function startServer(port: number, databaseUrl: string): Promise<Ru
   return {
     url,
     output: () => output,
+    crash: async () => {
+      process.kill(-(child.pid ?? 0), "SIGKILL");
+      return exited;
+    },
     stop: async (signal = "SIGINT") => {
       child.kill(signal);
       return exited;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readJson, toResponse } from "@/lib/actions/http";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { getLessonEntry } from "@/lib/content/catalog";
@@ -21,7 +22,7 @@ const visit = defineWrite({
   schema: VisitSchema,
   rateLimits: [perLearner("visit")],
   authorize(_ctx, input) {
-    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("No such lesson");
+    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("No such lesson", undefined, 404);
   },
   async write(ctx, input) {
     // Visits are recorded only for learners the server already knows: no row per crawler.
@@ -33,23 +34,8 @@ const visit = defineWrite({
 
 /** Records "visited" and the section last read (sent with navigator.sendBeacon). */
 export async function POST(request: Request) {
-  let body: unknown;
-  try {
-    body = JSON.parse((await request.text()).slice(0, 4000));
-  } catch {
-    return Response.json({ error: "The body must be JSON" }, { status: 400 });
-  }
-  const result = await visit(body);
-  if (result.ok) return new Response(null, { status: 204 });
-  const status = result.retryAfterSeconds
-    ? 429
-    : result.fieldErrors
-      ? 400
-      : result.message === "No such lesson"
-        ? 404
-        : 500;
-  return Response.json(
-    { error: result.message },
-    { status, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
-  );
+  const body = await readJson(request, 4000);
+  if (!body.ok) return body.response;
+  const result = await visit(body.body);
+  return result.ok ? new Response(null, { status: 204 }) : toResponse(result);
 }

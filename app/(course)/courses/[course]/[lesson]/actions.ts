@@ -1,89 +1,16 @@
 "use server";
 
-import { z } from "zod";
 import { formFields } from "@/lib/actions/form";
-import { defineWrite, perLearner } from "@/lib/actions/pipeline";
-import { ActionError, type ActionResult } from "@/lib/actions/result";
-import { getLessonEntry } from "@/lib/content/catalog";
-import { setLessonComplete } from "@/lib/progress/progress";
-import { recordAttempt } from "@/lib/quiz/attempts";
-import { type GradeResult, gradeQuiz, validateAnswers } from "@/lib/quiz/grade";
-import { findQuiz } from "@/lib/quiz/lookup";
-import { QUIZ_FIELDS, QuizSubmissionSchema } from "@/lib/quiz/submission";
+import type { ActionResult } from "@/lib/actions/result";
+import { markComplete, type QuizActionData, submitQuiz } from "@/lib/progress/lesson-writes";
+import { QUIZ_FIELDS } from "@/lib/quiz/submission";
 
-export type QuizActionData = { result: GradeResult; attemptId: string; version: string; repeated: boolean };
-
-const submitQuiz = defineWrite({
-  schema: QuizSubmissionSchema,
-  rateLimits: [perLearner("quizSubmit")],
-  async authorize(_ctx, input) {
-    const found = await findQuiz(input.course, input.lesson, input.quizId);
-    if (!found) throw new ActionError("This quiz does not exist (it may have been removed); reload the page");
-    if (found.version !== input.version) {
-      throw new ActionError(
-        "This quiz was updated since you opened the page. Reload to get the new version; nothing was saved.",
-      );
-    }
-    const problems = validateAnswers(found.quiz, input.answers as Record<string, never>);
-    if (problems.length > 0) {
-      throw new ActionError(
-        problems.length === 1 ? problems[0]!.message : `${problems.length} questions need an answer or a fix`,
-        Object.fromEntries(problems.map((p) => [p.questionId, p.message])),
-      );
-    }
-  },
-  async write(ctx, input): Promise<QuizActionData> {
-    const found = await findQuiz(input.course, input.lesson, input.quizId);
-    if (!found) throw new ActionError("This quiz does not exist");
-    const answers = input.answers as Parameters<typeof gradeQuiz>[1];
-    const result = gradeQuiz(found.quiz, answers);
-    const learnerId = await ctx.learner();
-    const stored = await recordAttempt({
-      learnerId,
-      submissionId: input.submissionId,
-      course: input.course,
-      lesson: input.lesson,
-      quizId: input.quizId,
-      quizVersion: found.version,
-      answers,
-      result,
-    });
-    if ("conflict" in stored)
-      throw new ActionError("This submission was already recorded for someone else; reload the page");
-    return {
-      result: stored.attempt.result,
-      attemptId: stored.attempt.id,
-      version: found.version,
-      repeated: !stored.created,
-    };
-  },
-});
+export type { QuizActionData };
 
 /** Grades a quiz on the server and records the attempt once per submission id. */
 export async function submitQuizAction(_prev: ActionResult<QuizActionData> | null, form: FormData) {
   return submitQuiz(formFields(form, QUIZ_FIELDS));
 }
-
-const CompleteSchema = z.object({
-  course: z.string().regex(/^[a-z0-9-]{1,80}$/),
-  lesson: z.string().regex(/^[a-z0-9-]{1,80}$/),
-  complete: z.enum(["true", "false"]).transform((v) => v === "true"),
-});
-
-const markComplete = defineWrite({
-  schema: CompleteSchema,
-  rateLimits: [perLearner("progressWrite")],
-  authorize(_ctx, input) {
-    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist");
-  },
-  async write(ctx, input) {
-    const completedAt = await setLessonComplete(
-      { learnerId: await ctx.learner(), course: input.course, lesson: input.lesson },
-      input.complete,
-    );
-    return { completed: Boolean(completedAt) };
-  },
-});
 
 /** Marks a lesson complete or not complete for this browser's learner. */
 export async function markCompleteAction(_prev: ActionResult<{ completed: boolean }> | null, form: FormData) {

@@ -1,0 +1,19 @@
+import { readJson, toResponse } from "@/lib/actions/http";
+import { submitQuiz } from "@/lib/progress/lesson-writes";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Submits a quiz as JSON ({ course, lesson, quizId, version, submissionId, answers }): the
+ * same write the lesson page's server action performs, for clients that are not the page.
+ */
+export async function POST(request: Request) {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const raw = body.body as Record<string, unknown> | null;
+  const input =
+    raw && typeof raw === "object" && typeof raw.answers === "object" && raw.answers !== null
+      ? { ...raw, answers: JSON.stringify(raw.answers) }
+      : raw;
+  return toResponse(await submitQuiz(input));
+}
