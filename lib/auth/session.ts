@@ -12,8 +12,11 @@ export type SessionUser = { id: string; name: string; email: string; role: Role;
  * Cached per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Reading the request first marks the caller as dynamic before anything touches the
+  // database, so `next build` never tries to prerender a per-user page.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.user.id },

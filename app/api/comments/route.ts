@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { readJson, toResponse } from "@/lib/actions/http";
 import { getSessionUser } from "@/lib/auth/session";
 import { getThread } from "@/lib/comments/queries";
+import { postWrite } from "@/lib/comments/writes";
 import { getLessonEntry } from "@/lib/content/catalog";
 
 export const dynamic = "force-dynamic";
@@ -23,4 +25,11 @@ export async function GET(request: Request) {
     { ...thread, viewer: user ? { name: user.name } : null },
     { headers: { "Cache-Control": "private, no-store" } },
   );
+}
+
+/** Posts a comment or reply as JSON ({ course, lesson, parentId?, body, submissionId }), signed in. */
+export async function POST(request: Request) {
+  const body = await readJson(request, 40_000);
+  if (!body.ok) return body.response;
+  return toResponse(await postWrite(body.body));
 }

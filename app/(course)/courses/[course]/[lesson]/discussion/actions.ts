@@ -1,176 +1,53 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formFields } from "@/lib/actions/form";
-import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
-import { ActionError, type ActionResult } from "@/lib/actions/result";
-import { type CommentAction, can } from "@/lib/comments/permissions";
+import type { ActionResult } from "@/lib/actions/result";
 import {
-  createComment,
-  deleteComment,
-  dismissReports,
-  editComment,
-  findComment,
-  reportComment,
-  setHidden,
-} from "@/lib/comments/queries";
-import {
-  CommentIdSchema,
-  EditCommentSchema,
-  HideCommentSchema,
-  PostCommentSchema,
-  ReportCommentSchema,
-} from "@/lib/comments/schemas";
-import { getLessonEntry } from "@/lib/content/catalog";
-
-const DAY = 24 * 60 * 60 * 1000;
-
-function actor(ctx: WriteContext) {
-  if (!ctx.user) throw new ActionError("Sign in to take part in the discussion.");
-  return { id: ctx.user.id, role: ctx.user.role };
-}
-
-/** Loads the comment and checks that the session's user may do `action` to it. */
-async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction) {
-  const who = actor(ctx);
-  const comment = await findComment(id);
-  if (!comment || (comment.hiddenAt && !can(who, "seeHidden")))
-    throw new ActionError("This comment no longer exists.");
-  if (!can(who, action, comment)) throw new ActionError("You cannot do that to this comment.");
-  return comment;
-}
-
-const post = defineWrite({
-  schema: PostCommentSchema,
-  async authorize(ctx, input) {
-    const who = actor(ctx);
-    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
-    if (input.website) throw new ActionError("Your comment could not be posted.");
-    if (input.parentId) {
-      const parent = await authorizeOn(ctx, input.parentId, "reply");
-      if (parent.courseSlug !== input.course || parent.lessonSlug !== input.lesson)
-        throw new ActionError("You cannot reply to that here.");
-    } else if (!can(who, "post")) throw new ActionError("You cannot post here.");
-  },
-  rateLimits: [
-    // New accounts get the stricter policy, as Discourse does for new users.
-    {
-      policy: "commentPostNew",
-      subject: (ctx) => (ctx.user && Date.now() - ctx.user.createdAt.getTime() < DAY ? ctx.user.id : null),
-    },
-    { policy: "commentPost", subject: (ctx) => ctx.user?.id ?? null },
-  ],
-  async write(ctx, input) {
-    const result = await createComment({
-      authorId: ctx.user!.id,
-      course: input.course,
-      lesson: input.lesson,
-      parentId: input.parentId ?? null,
-      body: input.body,
-      submissionId: input.submissionId,
-    });
-    revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
-    return result;
-  },
-});
-
-const POST_FIELDS = ["course", "lesson", "parentId", "body", "submissionId", "website"] as const;
+  dismissWrite,
+  editWrite,
+  hideWrite,
+  POST_FIELDS,
+  postWrite,
+  removeWrite,
+  reportWrite,
+} from "@/lib/comments/writes";
 
 /** Posts a comment or reply (from the lesson page's thread). */
 export async function postCommentAction(
   _prev: ActionResult<{ id: string; created: boolean }> | null,
   form: FormData,
 ) {
-  return post(formFields(form, POST_FIELDS));
+  return postWrite(formFields(form, POST_FIELDS));
 }
-
 /** The same, for the discussion page's plain forms: redirects back, so it works without JavaScript. */
 export async function postCommentFormAction(form: FormData) {
   const fields = formFields(form, POST_FIELDS);
-  const result = await post(fields);
+  const result = await postWrite(fields);
   const base = `/courses/${fields.course ?? ""}/${fields.lesson ?? ""}/discussion`;
   if (result.ok) redirect(`${base}#comment-${result.data.id}`);
   redirect(`${base}?error=${encodeURIComponent(result.message)}#comment-form`);
 }
-
-const edit = defineWrite({
-  schema: EditCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "edit")),
-  rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await editComment(input.id, input.body);
-    return { id: input.id };
-  },
-});
-
 /** Edits one's own comment. */
 export async function editCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return edit(formFields(form, ["id", "body"]));
+  return editWrite(formFields(form, ["id", "body"]));
 }
-
-const remove = defineWrite({
-  schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "delete")),
-  rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await deleteComment(input.id);
-    return { id: input.id };
-  },
-});
-
 /** Deletes one's own comment, or any comment for a moderator. */
 export async function deleteCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return remove(formFields(form, ["id"]));
+  return removeWrite(formFields(form, ["id"]));
 }
-
-const hide = defineWrite({
-  schema: HideCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide")),
-  rateLimits: [perUser("moderate")],
-  async write(ctx, input) {
-    await setHidden(input.id, ctx.user!.id, input.hidden);
-    revalidatePath("/moderation");
-    return { id: input.id, hidden: input.hidden };
-  },
-});
-
 /** Hides or unhides a comment (moderators only). */
 export async function hideCommentAction(
   _prev: ActionResult<{ id: string; hidden: boolean }> | null,
   form: FormData,
 ) {
-  return hide(formFields(form, ["id", "hidden"]));
+  return hideWrite(formFields(form, ["id", "hidden"]));
 }
-
-const dismiss = defineWrite({
-  schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "seeHidden")),
-  rateLimits: [perUser("moderate")],
-  async write(_ctx, input) {
-    await dismissReports(input.id);
-    revalidatePath("/moderation");
-    return { id: input.id };
-  },
-});
-
 /** Marks a comment's reports as handled without hiding it (moderators only). */
 export async function dismissReportsAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return dismiss(formFields(form, ["id"]));
+  return dismissWrite(formFields(form, ["id"]));
 }
-
-const report = defineWrite({
-  schema: ReportCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "report")),
-  rateLimits: [perUser("commentReport")],
-  async write(ctx, input) {
-    await reportComment(input.id, ctx.user!.id, input.reason);
-    revalidatePath("/moderation");
-    return { id: input.id };
-  },
-});
-
 /** Reports someone else's comment to the moderators. */
 export async function reportCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return report(formFields(form, ["id", "reason"]));
+  return reportWrite(formFields(form, ["id", "reason"]));
 }
