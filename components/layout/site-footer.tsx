@@ -13,6 +13,9 @@ export function SiteFooter() {
           <Link href="/progress" className="text-[var(--fg-muted)] underline-offset-2 hover:underline">
             Your progress
           </Link>
+          <Link href="/about" className="text-[var(--fg-muted)] underline-offset-2 hover:underline">
+            About
+          </Link>
         </nav>
       </div>
     </footer>

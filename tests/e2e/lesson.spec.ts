@@ -143,7 +143,7 @@ test("the dark theme changes code block colours", async ({ page }) => {
 
 test("no page scrolls sideways on a 360 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/courses/docker", PART7, "/courses/docker/compose"]) {
+  for (const path of ["/", "/about", "/courses/docker", PART7, "/courses/docker/compose"]) {
     await page.goto(path);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
