@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let consume: typeof import("@/lib/rate-limit").consumeRateLimit;
+let policies: typeof import("@/lib/rate-limit").RATE_LIMITS;
+
+beforeAll(async () => {
+  // A real, migrated SQLite database: the counters live in it so every app process shares them.
+  const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "lectern-rl-")), "rl.db")}`;
+  const migrate = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/prisma/build/index.js"),
+      "migrate",
+      "deploy",
+      "--config",
+      "prisma/prisma.config.ts",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    },
+  );
+  expect(migrate.status, migrate.stderr).toBe(0);
+  process.env.DATABASE_URL = url;
+  ({ consumeRateLimit: consume, RATE_LIMITS: policies } = await import("@/lib/rate-limit"));
+}, 60_000);
+
+describe("named rate-limit policies", () => {
+  it("allow exactly the limit in a window, then say when to retry", async () => {
+    const { limit, windowSeconds } = policies.signInEmail;
+    const now = new Date(Date.UTC(2026, 10, 27, 12, 0, 5));
+    for (let i = 0; i < limit; i++)
+      expect(await consume("signInEmail", "email:a@example.test", now)).toEqual({ ok: true });
+    const refused = await consume("signInEmail", "email:a@example.test", now);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.retryAfterSeconds).toBe(windowSeconds - 5);
+  });
+
+  it("count each subject apart", async () => {
+    const now = new Date(Date.UTC(2026, 10, 27, 13, 0, 0));
+    for (let i = 0; i < policies.signUpAddress.limit; i++)
+      await consume("signUpAddress", "addr:1.1.1.1", now);
+    expect((await consume("signUpAddress", "addr:1.1.1.1", now)).ok).toBe(false);
+    expect((await consume("signUpAddress", "addr:2.2.2.2", now)).ok).toBe(true);
+  });
+
+  it("start afresh in the next window", async () => {
+    const t = Date.UTC(2026, 10, 27, 14, 0, 0);
+    for (let i = 0; i <= policies.commentPostNew.limit; i++)
+      await consume("commentPostNew", "user:new", new Date(t));
+    expect((await consume("commentPostNew", "user:new", new Date(t))).ok).toBe(false);
+    expect(
+      (
+        await consume(
+          "commentPostNew",
+          "user:new",
+          new Date(t + policies.commentPostNew.windowSeconds * 1000),
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("keep new accounts stricter than established ones", () => {
+    expect(policies.commentPostNew.limit).toBeLessThan(policies.commentPost.limit);
+    expect(policies.commentPostNew.windowSeconds).toBe(policies.commentPost.windowSeconds);
+  });
+});
