@@ -60,7 +60,8 @@ async function send(
     });
     const set = res.headers.get("set-cookie");
     if (set?.startsWith("lectern_learner=")) client.cookie = set.split(";")[0]!;
-    return { status: res.status, json: await res.json().catch(() => null) };
+    // A response whose body is cut off by the crash was never received: count it as dropped.
+    return { status: res.status, json: await res.json() };
   } catch {
     return null; // connection refused or reset: the server is gone
   }
