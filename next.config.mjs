@@ -7,7 +7,14 @@ const nextConfig = {
   // The container image (Dockerfile) sets LECTERN_STANDALONE=1: `next build` then also writes
   // <distDir>/standalone, a server.js with only the node_modules files the server loads.
   // Without it the build is the usual one that `npm start` (`next start`) and the e2e suite serve.
-  ...(process.env.LECTERN_STANDALONE === "1" ? { output: "standalone" } : {}),
+  // Its root is this folder, never a parent that happens to hold another lockfile.
+  ...(process.env.LECTERN_STANDALONE === "1"
+    ? {
+        output: "standalone",
+        outputFileTracingRoot: import.meta.dirname,
+        turbopack: { root: import.meta.dirname },
+      }
+    : {}),
   // Kept out of that traced copy: the dev database, Prisma's runtimes for other databases and
   // for the query engine (the client uses the SQLite query compiler only), and content/ and
   // tests/ (the Dockerfile copies content/courses itself; fixtures are never read by the server).
