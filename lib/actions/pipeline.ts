@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { currentLearnerId, ensureLearner } from "@/lib/progress/identity";
 import { consumeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit";
+import { fieldErrorsOf } from "./issues";
 import { ActionError, type ActionResult } from "./result";
 
 export type WriteContext = {
@@ -33,12 +34,6 @@ type Spec<S extends z.ZodType, T> = {
   /** The write. Throw ActionError for expected failures. */
   write: (ctx: WriteContext, input: z.infer<S>) => Promise<T>;
 };
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.join(".") || "form"] ??= issue.message;
-  return fields;
-}
 
 async function clientAddress(): Promise<string> {
   const h = await headers();

@@ -57,6 +57,7 @@ test("progress made before signing up moves into the new account", async ({ page
   await page.goto("/");
   await page.locator("header details summary").click();
   await page.locator("header details").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/progress");
   await expect(page.getByText("Nothing recorded yet.")).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readJson, toResponse } from "@/lib/actions/http";
+import { issueMessage } from "@/lib/actions/issues";
 import { getSessionUser } from "@/lib/auth/session";
 import { getThread } from "@/lib/comments/queries";
 import { postWrite } from "@/lib/comments/writes";
@@ -16,7 +17,8 @@ const QuerySchema = z.object({
 /** A lesson's thread as the signed-in user (or a visitor) may see it, for the lesson page. */
 export async function GET(request: Request) {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: issueMessage(parsed.error.issues[0]!) }, { status: 400 });
   const { course, lesson, order } = parsed.data;
   if (!getLessonEntry(course, lesson)) return Response.json({ error: "No such lesson" }, { status: 404 });
   const user = await getSessionUser();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueMessage } from "@/lib/actions/issues";
 import { currentLearnerId } from "@/lib/progress/identity";
 import { getCourseProgress } from "@/lib/progress/progress";
 
@@ -13,7 +14,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 export async function GET(request: Request) {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success)
-    return Response.json({ error: parsed.error.issues[0]?.message }, { status: 400, headers: PRIVATE });
+    return Response.json({ error: issueMessage(parsed.error.issues[0]!) }, { status: 400, headers: PRIVATE });
   const learnerId = await currentLearnerId();
   if (!learnerId)
     return Response.json({ known: false, lessons: {}, last: null, quizzes: {} }, { headers: PRIVATE });
