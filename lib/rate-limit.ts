@@ -31,6 +31,10 @@ export const RATE_LIMITS = {
   moderate: { limit: 120, windowSeconds: 60 },
   /** Account changes (name, password, sessions, deletion) per user. */
   accountChange: { limit: 10, windowSeconds: 3600 },
+  /** Instructor preview compiles (debounced while typing) and lesson loads per instructor. */
+  instructorPreview: { limit: 120, windowSeconds: 60 },
+  /** Instructor CSV exports per instructor. */
+  instructorExport: { limit: 30, windowSeconds: 60 },
 } as const satisfies Record<string, { limit: number; windowSeconds: number }>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMITS;

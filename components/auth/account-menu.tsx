@@ -59,6 +59,14 @@ export function AccountMenu() {
             Moderation
           </Link>
         ) : null}
+        {user.staff ? (
+          <Link
+            href="/instructor"
+            className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+          >
+            Instructor
+          </Link>
+        ) : null}
         <form
           action={async () => {
             await signOutAction();

@@ -1,20 +1,21 @@
 import "server-only";
 import { headers } from "next/headers";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { getAuth } from "./auth";
 import { type Role, toRole } from "./roles";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role; createdAt: Date };
 
-/**
- * The signed-in user of this request, with the role as the database has it now, or null.
- * Cached per request.
- */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  // Reading the request first marks the caller as dynamic before anything touches the
-  // database, so `next build` never tries to prerender a per-user page.
-  const requestHeaders = await headers();
+/** The session cookie's name (better-auth with the "lectern" cookie prefix). */
+const SESSION_COOKIE = "lectern.session_token";
+
+// One lookup per request, keyed by the request's headers object. React's cache() would do
+// this in server components, but it is inactive in route handlers and the pipeline asks twice.
+const perRequest = new WeakMap<object, Promise<SessionUser | null>>();
+
+async function lookup(requestHeaders: Headers): Promise<SessionUser | null> {
+  // No session cookie, no session: skip better-auth and the database entirely.
+  if (!(requestHeaders.get("cookie") ?? "").includes(SESSION_COOKIE)) return null;
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
@@ -23,4 +24,17 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     select: { id: true, name: true, email: true, role: true, createdAt: true },
   });
   return user ? { ...user, role: toRole(user.role) } : null;
-});
+}
+
+/** The signed-in user of this request, with the role as the database has it now, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  // Reading the request first marks the caller as dynamic before anything touches the
+  // database, so `next build` never tries to prerender a per-user page.
+  const requestHeaders = await headers();
+  let pending = perRequest.get(requestHeaders);
+  if (!pending) {
+    pending = lookup(requestHeaders as unknown as Headers);
+    perRequest.set(requestHeaders, pending);
+  }
+  return pending;
+}

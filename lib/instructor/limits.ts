@@ -1,0 +1,18 @@
+/** The largest lesson source the preview compiles (UTF-8 bytes); the longest real lesson is ~40 KB. */
+export const PREVIEW_MAX_BYTES = 200 * 1024;
+
+/** A preview compile still running after this long is stopped (its process is killed). */
+export const PREVIEW_TIMEOUT_MS = 5_000;
+
+/** Typing is compiled after this pause. */
+export const PREVIEW_DEBOUNCE_MS = 400;
+
+/** Size of a source in UTF-8 bytes, the unit of the limit. */
+export function sourceBytes(source: string): number {
+  return new TextEncoder().encode(source).length;
+}
+
+/** The message for a source over the size limit. */
+export function tooLargeMessage(bytes: number): string {
+  return `The source is ${Math.ceil(bytes / 1024)} KB; the preview compiles at most ${PREVIEW_MAX_BYTES / 1024} KB. Split the lesson or remove some of it.`;
+}

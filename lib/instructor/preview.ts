@@ -1,0 +1,100 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { CompiledLesson, CompileResult } from "@/lib/content/compile";
+import type { Diagnostic } from "@/lib/content/diagnostics";
+import { CompileRefused, compileIsolated } from "./compile-service";
+import { PREVIEW_MAX_BYTES, PREVIEW_TIMEOUT_MS, sourceBytes, tooLargeMessage } from "./limits";
+
+/** The name diagnostics carry for the previewed source. */
+export const PREVIEW_FILE = "preview.mdx";
+
+export type PreviewOutcome =
+  /** Refused before or while compiling (too large, too slow, compiler busy): nothing to show. */
+  | { status: "refused"; message: string }
+  /** Compiled: `lesson` is set when there are no errors, else only the diagnostics. */
+  | { status: "compiled"; lesson: CompiledLesson | null; diagnostics: Diagnostic[]; ms: number };
+
+type Options = {
+  maxBytes?: number;
+  timeoutMs?: number;
+  /** The compiler; tests pass a stub. Defaults to compileLesson in its own process. */
+  compile?: (source: string, file: string, timeoutMs: number) => Promise<CompileResult>;
+  publicDir?: string;
+};
+
+/**
+ * Images must be files in public/, as `npm run content:check` demands; in the preview this
+ * also keeps a lesson from making the instructor's browser fetch from another site.
+ */
+function imageDiagnostics(images: { line: number; column: number; src: string }[], publicDir: string) {
+  return images.flatMap((image): Diagnostic[] => {
+    const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(image.src);
+    const missing = !remote && (!image.src.startsWith("/") || !existsSync(path.join(publicDir, image.src)));
+    if (!remote && !missing) return [];
+    return [
+      {
+        file: PREVIEW_FILE,
+        line: image.line,
+        column: image.column,
+        severity: "error",
+        rule: "images",
+        message: remote
+          ? `Image "${image.src}" is not in public/`
+          : `Image "${image.src}" does not exist in public/`,
+        hint: remote
+          ? "Download it into public/images/ and use a /images/… path"
+          : "Put the file under public/ and refer to it as /images/…",
+      },
+    ];
+  });
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+
+/**
+ * Compiles a lesson source for the instructor preview through the one content pipeline
+ * (lib/content/compile), within the preview's limits: at most PREVIEW_MAX_BYTES, answered
+ * within PREVIEW_TIMEOUT_MS, in a separate process. Never writes anything.
+ */
+export async function compilePreview(source: string, options: Options = {}): Promise<PreviewOutcome> {
+  const maxBytes = options.maxBytes ?? PREVIEW_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? PREVIEW_TIMEOUT_MS;
+  const bytes = sourceBytes(source);
+  if (bytes > maxBytes) return { status: "refused", message: tooLargeMessage(bytes) };
+  const compile = options.compile ?? compileIsolated;
+  const t0 = performance.now();
+  let result: CompileResult;
+  let backstop: NodeJS.Timeout | undefined;
+  try {
+    // The compiler enforces the limit itself (killing its process); the race is the guarantee.
+    result = await Promise.race([
+      compile(source, PREVIEW_FILE, timeoutMs),
+      new Promise<never>((_, reject) => {
+        backstop = setTimeout(
+          () =>
+            reject(
+              new CompileRefused(
+                "timeout",
+                `Compiling took longer than ${timeoutMs / 1000} s and was stopped.`,
+              ),
+            ),
+          timeoutMs + 250,
+        );
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof CompileRefused) return { status: "refused", message: error.message };
+    throw error;
+  } finally {
+    clearTimeout(backstop);
+  }
+  const ms = Math.round(performance.now() - t0);
+  const images = result.ok ? result.lesson.images : (result.partial?.images ?? []);
+  const extra = imageDiagnostics(images, options.publicDir ?? path.join(process.cwd(), "public"));
+  const diagnostics = [...(result.ok ? result.lesson.diagnostics : result.diagnostics), ...extra].sort(
+    byPosition,
+  );
+  const lesson = result.ok && !diagnostics.some((d) => d.severity === "error") ? result.lesson : null;
+  return { status: "compiled", lesson, diagnostics, ms };
+}
