@@ -13,11 +13,11 @@ import { measureContent } from "./bench/content";
 import { measureJs } from "./bench/js-bytes";
 import { measureLighthouse } from "./bench/lighthouse";
 import { loadRead, loadWrite } from "./bench/load";
-import { startBenchServer } from "./bench/server";
 import { buildIfNeeded } from "./lib/build";
 import { findChromium } from "./lib/chromium";
 import { scriptClient } from "./lib/prisma-client";
 import { ROOT } from "./lib/run";
+import { startServer } from "./lib/spawn-server";
 
 const step = (s: string) => console.log(`\n▶ ${s}`);
 const chromium = await findChromium();
@@ -35,7 +35,7 @@ await buildIfNeeded();
 const dir = mkdtempSync(path.join(tmpdir(), "lectern-bench-"));
 const databaseUrl = `file:${path.join(dir, "bench.db")}`;
 // Explicit bench configuration: 64 clients share one address, so limits are scaled up.
-const server = await startBenchServer(3600, databaseUrl, {
+const server = await startServer(3600, databaseUrl, {
   LECTERN_RATE_LIMIT_SCALE: "100000",
   LECTERN_SECRET: randomUUID() + randomUUID(),
 });
@@ -187,5 +187,5 @@ try {
   writeFileSync(path.join(out, "bench.json"), JSON.stringify(report, null, 2));
   console.log(`\nWrote ${path.relative(ROOT, path.join(out, "bench.json"))}`);
 } finally {
-  await server.stop();
+  await server.stop("SIGTERM");
 }

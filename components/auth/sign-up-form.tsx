@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/actions";
 import { Field, FormError } from "@/components/ui/field";
+import { Honeypot } from "@/components/ui/honeypot";
 
 /** Account creation; the honeypot field is invisible to people and announced as "leave empty". */
 export function SignUpForm({ next }: { next: string }) {
@@ -33,12 +34,7 @@ export function SignUpForm({ next }: { next: string }) {
         error={errors?.password}
         hint="At least 10 characters, not a common password."
       />
-      <div className="absolute -left-[9999px]" aria-hidden="true">
-        <label>
-          Website (leave empty)
-          <input name="website" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <Honeypot />
       <button
         type="submit"
         disabled={pending}

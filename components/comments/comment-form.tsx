@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { postCommentAction } from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
+import { Honeypot } from "@/components/ui/honeypot";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/limits";
 
 type Props = {
@@ -51,12 +52,7 @@ export function CommentForm({ course, lesson, parentId, label, onPosted, onCance
         aria-invalid={state && !state.ok ? true : undefined}
         className="w-full rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2"
       />
-      <div className="absolute -left-[9999px]" aria-hidden="true">
-        <label>
-          Website (leave empty)
-          <input name="website" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <Honeypot />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-[var(--fg-muted)]">
         <span id={`${id}-help`}>
           Markdown: **bold**, *italic*, `code`, links, lists, quotes and code blocks.

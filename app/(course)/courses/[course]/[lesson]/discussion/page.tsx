@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
+import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
@@ -51,12 +52,7 @@ export default async function DiscussionPage({
           className="rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 font-normal"
         />
       </label>
-      <div className="absolute -left-[9999px]" aria-hidden="true">
-        <label>
-          Website (leave empty)
-          <input name="website" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <Honeypot />
       <button
         type="submit"
         className="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
