@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db-url";
+import { DEFAULT_DATABASE_URL } from "./db/url";
 
 /** Every environment variable Lectern reads, with its default and rule. */
 export const EnvSchema = z.object({
@@ -7,8 +7,10 @@ export const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => url.startsWith("file:"), {
-      message: 'must be a file: URL for the embedded SQLite database, e.g. "file:./prisma/dev.db"',
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url), {
+      message:
+        'must be a file: URL for the embedded SQLite database (e.g. "file:./prisma/dev.db") or a ' +
+        'PostgreSQL URL with a database name (e.g. "postgres://lectern:secret@127.0.0.1:5432/lectern")',
     }),
   PORT: z.coerce
     .number({ message: "must be a whole number" })

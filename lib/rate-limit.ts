@@ -56,17 +56,17 @@ export async function consumeRateLimit(
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const key = `${policy}:${subject}`;
-  const row = await db.$transaction(async (tx) => {
-    const existing = await tx.rateLimit.findUnique({ where: { key } });
-    if (!existing || existing.windowStart.getTime() !== windowStart.getTime()) {
-      return tx.rateLimit.upsert({
-        where: { key },
-        create: { key, windowStart, count: 1 },
-        update: { windowStart, count: 1 },
-      });
-    }
-    return tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-  });
+  // One atomic statement on both SQLite and PostgreSQL: start the counter, count one more in the
+  // current window, or restart it when the window has moved on. Concurrent requests (from any
+  // number of app servers) each see their own count; no read-then-write race, no transaction.
+  const rows = await db.$queryRaw<{ count: number | bigint }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" = excluded."windowStart"
+                     THEN "RateLimit"."count" + 1 ELSE 1 END,
+      "windowStart" = excluded."windowStart"
+    RETURNING "count"`;
+  const row = { count: Number(rows[0]?.count ?? Number.POSITIVE_INFINITY) };
   if (row.count <= limit * scale()) return { ok: true };
   return {
     ok: false,

@@ -2,7 +2,7 @@
 // Every CLI call passes `--config prisma/prisma.config.ts` (the npm scripts do).
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaConfig } from "prisma";
-import { createSqliteAdapter } from "../lib/sqlite-adapter";
+import { createSqliteAdapter } from "../lib/db/sqlite";
 
 type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;

@@ -5,17 +5,13 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "yaml";
-import { createUser } from "../lib/auth/users";
-import { optionId, quizVersion } from "../lib/quiz/public";
-import { QuizDefinitionSchema } from "../lib/quiz/schema";
 import { measureContent } from "./bench/content";
 import { measureJs } from "./bench/js-bytes";
 import { measureLighthouse } from "./bench/lighthouse";
-import { loadRead, loadWrite } from "./bench/load";
+import { type LoadResult, loadRead } from "./bench/load";
+import { measureWrites, seedBenchAccounts } from "./bench/writes";
 import { buildIfNeeded } from "./lib/build";
 import { findChromium } from "./lib/chromium";
-import { scriptClient } from "./lib/prisma-client";
 import { ROOT } from "./lib/run";
 import { startServer } from "./lib/spawn-server";
 
@@ -49,18 +45,7 @@ const PAGES = {
 
 try {
   step("Seeding 64 accounts");
-  const db = scriptClient(databaseUrl);
-  const users = await Promise.all(
-    Array.from({ length: 64 }, (_, i) =>
-      createUser(db, {
-        email: `bench${i}@example.test`,
-        name: `Bench ${i}`,
-        password: "bench-password-long-enough",
-        role: "learner",
-      }).then(() => `bench${i}@example.test`),
-    ),
-  );
-  await db.$disconnect();
+  const users = await seedBenchAccounts(databaseUrl);
 
   step("JavaScript downloaded per page (Chromium, gzip)");
   const js = await measureJs(base, PAGES, chromium.path);
@@ -84,61 +69,11 @@ try {
     );
 
   step("Writes: 64 concurrent clients, 10 s each");
-  const source = (await import("node:fs")).readFileSync(
-    path.join(ROOT, "content/courses/docker/07-multi-stage-builds.mdx"),
-    "utf8",
-  );
-  const quiz = QuizDefinitionSchema.parse(parse(/```quiz\n([\s\S]*?)\n```/.exec(source)![1]!));
-  const version = quizVersion(quiz);
-  const firstChoice = Object.fromEntries(
-    quiz.questions.map((q) => {
-      if (q.type === "single") return [q.id, optionId(quiz.id, q.id, q.choices[0]!.text)];
-      if (q.type === "multiple") return [q.id, [optionId(quiz.id, q.id, q.choices[0]!.text)]];
-      if (q.type === "truefalse") return [q.id, true];
-      if (q.type === "fill") return [q.id, "--from"];
-      if (q.type === "order") return [q.id, q.items.map((t) => optionId(quiz.id, q.id, t))];
-      return [q.id, 50];
-    }),
-  );
-  const anonymous = Array.from({ length: 64 }, () => null);
-  const quizWrites = await loadWrite(
-    "quiz submission",
-    `${base}/api/learner/quiz-attempts`,
-    anonymous,
-    () => ({
-      course: "docker",
-      lesson: "multi-stage-builds",
-      quizId: quiz.id,
-      version,
-      submissionId: randomUUID(),
-      answers: firstChoice,
-    }),
-  );
-  const progressWrites = await loadWrite(
-    "progress write",
-    `${base}/api/learner/completions`,
-    anonymous,
-    (c, n) => ({
-      course: "docker",
-      lesson: ["volumes", "networking", "compose"][n % 3],
-      complete: (c + n) % 2 === 0,
-    }),
-  );
-  const sessions: string[] = [];
-  for (const email of users) {
-    const res = await fetch(`${base}/api/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: "bench-password-long-enough" }),
-    });
-    sessions.push((res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; "));
-  }
-  const commentWrites = await loadWrite("comment post", `${base}/api/comments`, sessions, (c, n) => ({
-    course: "docker",
-    lesson: "multi-stage-builds",
-    body: `Benchmark comment ${c}-${n}: does \`COPY --from\` keep file permissions?`,
-    submissionId: randomUUID(),
-  }));
+  const [quizWrites, progressWrites, commentWrites] = (await measureWrites([base], users)) as [
+    LoadResult,
+    LoadResult,
+    LoadResult,
+  ];
   for (const r of [quizWrites, progressWrites, commentWrites]) {
     console.log(
       `  ${r.name.padEnd(16)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.requests}`,

@@ -3,7 +3,10 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sqliteFileFromUrl } from "../lib/db-url";
+import { sqliteFileFromUrl } from "../lib/db/url";
+import { requireSqlite } from "./lib/sqlite-only";
+
+requireSqlite("db:backup", 'pg_dump -Fc "$DATABASE_URL" > lectern.dump (see README)');
 
 const source = sqliteFileFromUrl(process.env.DATABASE_URL);
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");

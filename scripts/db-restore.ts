@@ -3,7 +3,10 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import Database from "better-sqlite3";
-import { sqliteFileFromUrl } from "../lib/db-url";
+import { sqliteFileFromUrl } from "../lib/db/url";
+import { requireSqlite } from "./lib/sqlite-only";
+
+requireSqlite("db:restore", 'pg_restore --clean -d "$DATABASE_URL" lectern.dump (see README)');
 
 const backup = process.argv[2];
 if (!backup || !existsSync(backup)) {

@@ -1,7 +1,13 @@
 // `npm test`: type check, lint, content check, unit tests, then end-to-end tests in Chromium
 // against a production build (built once, reused when the sources have not changed).
+// With LECTERN_POSTGRES_URL (a PostgreSQL server whose role may create databases; CI sets it),
+// the database-touching unit tests (tests/unit/db-*.test.ts) and end-to-end specs run a second
+// time on PostgreSQL.
+import pg from "pg";
+import { postgresConnectionFromUrl } from "../lib/db/url";
 import { buildIfNeeded } from "./lib/build";
 import { CHROMIUM_ENV, chromiumHelp, findChromium } from "./lib/chromium";
+import { POSTGRES_SERVER_ENV, postgresServerUrl } from "./lib/postgres-admin";
 import { run, since } from "./lib/run";
 
 const chromium = await findChromium();
@@ -10,6 +16,45 @@ if (!chromium) {
   process.exit(1);
 }
 console.log(`Browser for e2e: ${chromium.path} (${chromium.source})`);
+
+const postgres = postgresServerUrl();
+if (postgres) {
+  const client = new pg.Client({ ...postgresConnectionFromUrl(postgres), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string; c: boolean }>(
+      "SELECT current_setting('server_version') AS v, rolcreatedb AS c FROM pg_roles WHERE rolname = current_user",
+    );
+    if (!rows[0]?.c) throw new Error("its role may not create databases (ALTER ROLE … CREATEDB)");
+    console.log(`PostgreSQL for the second pass: ${rows[0].v} at ${new URL(postgres).host}`);
+  } catch (error) {
+    console.error(`✖ ${POSTGRES_SERVER_ENV} is set but unusable: ${(error as Error).message}`);
+    process.exit(1);
+  } finally {
+    await client.end().catch(() => {});
+  }
+} else if (process.env.CI) {
+  console.error(`✖ CI runs the suite on PostgreSQL too: set ${POSTGRES_SERVER_ENV} (see .ci/run)`);
+  process.exit(1);
+} else {
+  console.log(`PostgreSQL pass skipped: set ${POSTGRES_SERVER_ENV} to run it (README "PostgreSQL")`);
+}
+
+/** The end-to-end specs that read or write the database: the PostgreSQL pass runs these. */
+const DATABASE_SPECS = [
+  "account",
+  "accounts",
+  "bad-input",
+  "comments",
+  "course",
+  "durability",
+  "foundation",
+  "instructor",
+  "quiz",
+  "restart",
+  "scale-out",
+  "security",
+].map((name) => `tests/e2e/${name}.spec.ts`);
 
 type Step = { name: string; exec: () => Promise<number> };
 const npx =
@@ -25,6 +70,16 @@ const steps: Step[] = [
     exec: async () => (await run("node", ["node_modules/tsx/dist/cli.mjs", "scripts/content-check.ts"])).code,
   },
   { name: "unit", exec: npx("vitest", ["run", "--config", "tests/vitest.config.ts"]) },
+  ...(postgres
+    ? [
+        {
+          name: "unit:postgres",
+          exec: npx("vitest", ["run", "--config", "tests/vitest.config.ts", "tests/unit/db-"], {
+            LECTERN_TEST_DATABASE: "postgresql",
+          }),
+        },
+      ]
+    : []),
   {
     name: "build",
     exec: async () => {
@@ -43,6 +98,23 @@ const steps: Step[] = [
       [CHROMIUM_ENV]: chromium.path,
     }),
   },
+  ...(postgres
+    ? [
+        {
+          name: "e2e:postgres",
+          exec: npx(
+            "playwright",
+            [
+              "test",
+              "-c",
+              "tests/playwright.config.ts",
+              ...(process.argv.length > 2 ? process.argv.slice(2) : DATABASE_SPECS),
+            ],
+            { [CHROMIUM_ENV]: chromium.path, LECTERN_E2E_DATABASE: "postgresql" },
+          ),
+        },
+      ]
+    : []),
 ];
 
 const timings: string[] = [];

@@ -1,11 +1,11 @@
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { suiteDatabaseUrl } from "./e2e/support/database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.LECTERN_E2E_PORT ?? 3100);
 /** A throwaway database, wiped by scripts/e2e-server.ts before the server starts. */
-export const E2E_DATABASE_URL = `file:${path.join(tmpdir(), "lectern-e2e", `e2e-${port}.db`)}`;
+export const E2E_DATABASE_URL = suiteDatabaseUrl();
 const chromiumPath = process.env.LECTERN_CHROMIUM ?? "/usr/bin/chromium";
 
 export default defineConfig({

@@ -2,7 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { getSecret } from "@/lib/secret";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords";
@@ -14,7 +14,7 @@ function createAuth(secret: string) {
     secret,
     baseURL: base,
     trustedOrigins: [base],
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: dbProvider }),
     emailAndPassword: {
       enabled: true,
       autoSignIn: true,

@@ -1,8 +1,9 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/actions/result";
 import { isStaff, toRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { renderCommentMarkdown } from "./markdown";
 import { type Actor, can } from "./permissions";
 
@@ -176,7 +177,7 @@ export async function createComment(input: {
     });
     return { id: row.id, created: true };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await db.comment.findUnique({
         where: { submissionId: input.submissionId },
         select: { id: true },

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
+import type { DatabaseProvider } from "@/lib/db/url";
 
 export type Health = {
   status: "ok" | "error";
@@ -7,7 +8,7 @@ export type Health = {
   uptimeSeconds: number;
   database: {
     status: "ok" | "error";
-    provider: "sqlite";
+    provider: DatabaseProvider;
     latencyMs: number;
     migrations?: number;
     error?: string;
@@ -30,7 +31,7 @@ export async function checkHealth(): Promise<Health> {
       status: "ok",
       version,
       uptimeSeconds,
-      database: { status: "ok", provider: "sqlite", latencyMs, migrations: Number(rows[0]?.n ?? 0) },
+      database: { status: "ok", provider: dbProvider, latencyMs, migrations: Number(rows[0]?.n ?? 0) },
     };
   } catch {
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
@@ -40,7 +41,7 @@ export async function checkHealth(): Promise<Health> {
       uptimeSeconds,
       database: {
         status: "error",
-        provider: "sqlite",
+        provider: dbProvider,
         latencyMs,
         error: "database unreachable or not migrated",
       },

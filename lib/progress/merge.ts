@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { serializable } from "@/lib/db/transaction";
 
 /**
  * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
  * latest visit. Returns the account's learner id.
  */
 export async function mergeAnonymousLearner(userId: string, anonymousId: string | null): Promise<string> {
-  return db.$transaction(async (tx) => {
+  return serializable(async (tx) => {
     const owned = await tx.learner.findUnique({ where: { userId }, select: { id: true } });
     const anon = anonymousId
       ? await tx.learner.findFirst({ where: { id: anonymousId, userId: null }, select: { id: true } })

@@ -1,8 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db/transaction";
 
-type Tx = Prisma.TransactionClient;
 type Key = { learnerId: string; course: string; lesson: string };
 
 const where = (k: Key) => ({

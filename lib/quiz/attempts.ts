@@ -1,6 +1,8 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { serializable } from "@/lib/db/transaction";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -67,7 +69,7 @@ export async function recordAttempt(
     return { attempt: toStored(existing), created: false };
   }
   try {
-    const row = await db.$transaction(async (tx) => {
+    const row = await serializable(async (tx) => {
       const created = await tx.quizAttempt.create({
         data: {
           submissionId: attempt.submissionId,
@@ -97,7 +99,7 @@ export async function recordAttempt(
     return { attempt: toStored(row), created: true };
   } catch (error) {
     // Two identical submissions raced: the other one won; answer with its attempt.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await db.quizAttempt.findUnique({
         where: { submissionId: attempt.submissionId },
         select,

@@ -34,11 +34,13 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * Writes: `clients` concurrent clients, each with its own cookie jar, sending one request
- * after another for `seconds`. `request(client, n)` builds each request body.
+ * after another for `seconds`. `request(client, n)` builds each request body. With several
+ * URLs (one per app server) each client's requests alternate between them, as a round-robin
+ * load balancer would send them.
  */
 export async function loadWrite(
   name: string,
-  url: string,
+  url: string | string[],
   cookies: (string | null)[],
   body: (client: number, n: number) => unknown,
   seconds = 10,
@@ -47,12 +49,13 @@ export async function loadWrite(
   let errors = 0;
   const end = Date.now() + seconds * 1000;
   const jars = [...cookies];
+  const urls = Array.isArray(url) ? url : [url];
   await Promise.all(
     jars.map(async (_, client) => {
       for (let n = 0; Date.now() < end; n++) {
         const t0 = performance.now();
         try {
-          const res = await fetch(url, {
+          const res = await fetch(urls[(client + n) % urls.length]!, {
             method: "POST",
             headers: {
               "content-type": "application/json",

@@ -12,10 +12,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
-import { sqliteFileFromUrl } from "../../lib/db-url";
+import { createSqliteAdapter, SQLITE_PRAGMAS } from "../../lib/db/sqlite";
+import { sqliteFileFromUrl } from "../../lib/db/url";
 import { EnvError, parseEnv } from "../../lib/env";
 import { seedCatalog } from "../../lib/seed/catalog";
-import { createSqliteAdapter, SQLITE_PRAGMAS } from "../../lib/sqlite-adapter";
 import { applyMigrations } from "./migrate";
 
 /** The image's app folder: this bundle sits beside server.js, content/ and prisma/migrations. */

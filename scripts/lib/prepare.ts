@@ -1,6 +1,6 @@
 import { EnvError, parseEnv } from "../../lib/env";
 import { seedCatalog } from "../../lib/seed/catalog";
-import { migrateDatabase } from "./database";
+import { migrateDatabase, withStartupLock } from "./database";
 import { scriptClient } from "./prisma-client";
 import { since } from "./run";
 
@@ -15,15 +15,21 @@ export async function prepareDatabase(): Promise<void> {
     }
     throw error;
   }
-  let t0 = performance.now();
-  const where = await migrateDatabase();
-  console.log(`✔ Database ${where} — ${since(t0)}`);
-  t0 = performance.now();
-  const db = scriptClient();
-  try {
-    const report = await seedCatalog(db);
-    console.log(`✔ Seeded ${report.courses} course(s), ${report.lessons} lesson(s) — ${since(t0)}`);
-  } finally {
-    await db.$disconnect();
-  }
+  await withStartupLock(
+    process.env.DATABASE_URL,
+    async () => {
+      let t0 = performance.now();
+      const where = await migrateDatabase();
+      console.log(`✔ Database ${where} — ${since(t0)}`);
+      t0 = performance.now();
+      const db = scriptClient();
+      try {
+        const report = await seedCatalog(db);
+        console.log(`✔ Seeded ${report.courses} course(s), ${report.lessons} lesson(s) — ${since(t0)}`);
+      } finally {
+        await db.$disconnect();
+      }
+    },
+    () => console.log("… another server is migrating this database; waiting for it"),
+  );
 }

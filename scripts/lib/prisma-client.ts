@@ -1,7 +1,6 @@
-import { PrismaClient } from "../../generated/prisma/client";
-import { createSqliteAdapter } from "../../lib/sqlite-adapter";
+import { createClient, type DbClient } from "../../lib/db/client";
 
-/** A PrismaClient for command-line scripts (the app has its own in lib/db.ts). */
-export function scriptClient(databaseUrl = process.env.DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: createSqliteAdapter(databaseUrl) });
+/** A PrismaClient for command-line scripts (the app has its own in lib/db/index.ts). */
+export function scriptClient(databaseUrl = process.env.DATABASE_URL): DbClient {
+  return createClient(databaseUrl).client;
 }

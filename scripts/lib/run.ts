@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { type DatabaseProvider, databaseProvider } from "../../lib/db/url";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -46,9 +47,31 @@ export async function runOrThrow(
   return result;
 }
 
-/** Runs the Prisma CLI with the project's binary-free configuration. */
-export function prisma(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  return runOrThrow("prisma", [...args, "--config", "prisma/prisma.config.ts"], options);
+/** Each provider's Prisma files: schema, migrations and the binary-free CLI configuration. */
+export const PRISMA_FILES = {
+  sqlite: {
+    config: "prisma/prisma.config.ts",
+    schema: "prisma/schema.prisma",
+    migrations: "prisma/migrations",
+  },
+  postgresql: {
+    config: "prisma/postgres/prisma.config.ts",
+    schema: "prisma/postgres/schema.prisma",
+    migrations: "prisma/postgres/migrations",
+  },
+} as const satisfies Record<DatabaseProvider, { config: string; schema: string; migrations: string }>;
+
+/**
+ * Runs the Prisma CLI with the binary-free configuration of the database DATABASE_URL names
+ * (options.env's, else this process's), or of `provider` when given.
+ */
+export function prisma(
+  args: string[],
+  options: RunOptions & { provider?: DatabaseProvider } = {},
+): Promise<RunResult> {
+  const provider =
+    options.provider ?? databaseProvider(options.env?.DATABASE_URL ?? process.env.DATABASE_URL);
+  return runOrThrow("prisma", [...args, "--config", PRISMA_FILES[provider].config], options);
 }
 
 /** Milliseconds since `start`, formatted for progress lines. */

@@ -23,7 +23,9 @@ export async function startServer(
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--no-build"],
+    // tsx as a loader in the server's own process: the tsx CLI's signal relay SIGKILLs a child
+    // that does not confirm a signal within 30 ms (a busy machine), orphaning next-server.
+    ["--import", "tsx", "scripts/start.ts", "--no-build"],
     {
       cwd: ROOT,
       env: {

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { optionId, quizVersion } from "../../lib/quiz/public";
 import { QuizDefinitionSchema } from "../../lib/quiz/schema";
+import { scriptClient } from "../../scripts/lib/prisma-client";
+import { freshDatabase } from "./support/database";
 import { authoredQuiz } from "./support/lesson-source";
 import { startServer } from "./support/server";
 
@@ -69,14 +68,11 @@ async function send(
 
 test("writes acknowledged before a SIGKILL survive it, exactly once, and the database stays sound", async () => {
   test.setTimeout(180_000);
-  const dir = path.join(tmpdir(), "lectern-e2e");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `durability-${process.env.LECTERN_E2E_PORT ?? 3100}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  const database = await freshDatabase("durability");
   const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 350;
   // Explicit test configuration: 40 learners from one address, hundreds of writes each minute.
   const env = { LECTERN_RATE_LIMIT_SCALE: "1000" };
-  const server = await startServer(port, `file:${file}`, env);
+  const server = await startServer(port, database.url, env);
 
   const version = quizVersion(quiz);
   const good = answers();
@@ -143,20 +139,29 @@ test("writes acknowledged before a SIGKILL survive it, exactly once, and the dat
   expect(rejected.every((r) => r.kind === "invalid")).toBe(true);
 
   // Restart on the same file: the app serves again.
-  const again = await startServer(port, `file:${file}`, env);
+  const again = await startServer(port, database.url, env);
   expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
-  const db = new Database(file, { readonly: true });
-  try {
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    const count = db.prepare("SELECT COUNT(*) AS n FROM QuizAttempt WHERE submissionId = ?");
-    for (const a of acknowledged)
-      expect((count.get(a.submissionId) as { n: number }).n, a.submissionId).toBe(1);
-    const invalidStored = db.prepare("SELECT COUNT(*) AS n FROM QuizAttempt WHERE passed = 0").get() as {
-      n: number;
-    };
-    expect(invalidStored.n).toBe(0);
-  } finally {
-    db.close();
+  if (database.sqliteFile) {
+    const sqlite = new Database(database.sqliteFile, { readonly: true });
+    try {
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    } finally {
+      sqlite.close();
+    }
   }
-  expect(await again.stop("SIGTERM")).toBe(0);
+  // Every acknowledged attempt is stored exactly once; no rejected one is stored at all.
+  const db = scriptClient(database.url);
+  try {
+    const stored = await db.quizAttempt.groupBy({
+      by: ["submissionId"],
+      where: { submissionId: { in: acknowledged.map((a) => a.submissionId!) } },
+      _count: { _all: true },
+    });
+    expect(stored).toHaveLength(acknowledged.length);
+    expect(stored.every((s) => s._count._all === 1)).toBe(true);
+    expect(await db.quizAttempt.count({ where: { passed: false } })).toBe(0);
+  } finally {
+    await db.$disconnect();
+  }
+  expect(await again.stop("SIGTERM"), again.output()).toBe(0);
 });

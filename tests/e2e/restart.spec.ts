@@ -1,7 +1,5 @@
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { startServer } from "./support/server";
 
@@ -9,9 +7,7 @@ test("npm start run twice on the same database keeps what learners wrote, and Ct
   browser,
 }) => {
   test.setTimeout(120_000);
-  const file = path.join(tmpdir(), "lectern-e2e", `restart-${process.env.LECTERN_E2E_PORT ?? 3100}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  const dbUrl = `file:${file}`;
+  const { url: dbUrl } = await freshDatabase("restart");
   // Beside the suite's own server (LECTERN_E2E_PORT), so two suites on one machine do not collide.
   const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 300 + (test.info().workerIndex % 10);
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { SQLITE_PRAGMAS } from "@/lib/sqlite-adapter";
+import { SQLITE_PRAGMAS } from "@/lib/db/sqlite";
 import { applyMigrations, prismaTimestamp, readMigrations } from "../../scripts/container/migrate";
 
 // The container's migration runner must leave a database exactly as `prisma migrate deploy` does,

@@ -1,37 +1,24 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migratedTestDatabase, TEST_PROVIDER, type TestDatabase } from "../support/database";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let consume: typeof import("@/lib/rate-limit").consumeRateLimit;
 let policies: typeof import("@/lib/rate-limit").RATE_LIMITS;
+let database: TestDatabase;
 
 beforeAll(async () => {
-  // A real, migrated SQLite database: the counters live in it so every app process shares them.
-  const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "lectern-rl-")), "rl.db")}`;
-  const migrate = spawnSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules/prisma/build/index.js"),
-      "migrate",
-      "deploy",
-      "--config",
-      "prisma/prisma.config.ts",
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-    },
-  );
-  expect(migrate.status, migrate.stderr).toBe(0);
-  process.env.DATABASE_URL = url;
+  // A real, migrated database: the counters live in it so every app process shares them.
+  database = await migratedTestDatabase("rate_limit");
+  process.env.DATABASE_URL = database.url;
   ({ consumeRateLimit: consume, RATE_LIMITS: policies } = await import("@/lib/rate-limit"));
 }, 60_000);
 
-describe("named rate-limit policies", () => {
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await database.drop();
+});
+
+describe(`named rate-limit policies (${TEST_PROVIDER})`, () => {
   it("allow exactly the limit in a window, then say when to retry", async () => {
     const { limit, windowSeconds } = policies.signInEmail;
     const now = new Date(Date.UTC(2026, 10, 27, 12, 0, 5));
@@ -69,5 +56,15 @@ describe("named rate-limit policies", () => {
   it("keep new accounts stricter than established ones", () => {
     expect(policies.commentPostNew.limit).toBeLessThan(policies.commentPost.limit);
     expect(policies.commentPostNew.windowSeconds).toBe(policies.commentPost.windowSeconds);
+  });
+
+  it("count concurrent requests exactly: one atomic statement, no lost increments", async () => {
+    const now = new Date(Date.UTC(2026, 10, 27, 15, 0, 0));
+    const { limit } = policies.signInAddress;
+    const results = await Promise.all(
+      Array.from({ length: limit + 15 }, () => consume("signInAddress", "addr:9.9.9.9", now)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(limit);
+    expect(results.filter((r) => !r.ok)).toHaveLength(15);
   });
 });

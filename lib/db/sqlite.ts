@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { sqliteFileFromUrl } from "./db-url";
+import { sqliteFileFromUrl } from "./url";
 
 /**
  * SQLite tuned for a web server: WAL so readers never wait for the writer, a busy timeout

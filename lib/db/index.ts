@@ -1,0 +1,14 @@
+import "server-only";
+import { env } from "../env";
+import { createClient, type DbClient } from "./client";
+import type { DatabaseProvider } from "./url";
+
+const globalForDb = globalThis as unknown as { lecternDb?: { client: DbClient; provider: DatabaseProvider } };
+const created = globalForDb.lecternDb ?? createClient(env().DATABASE_URL);
+if (process.env.NODE_ENV !== "production") globalForDb.lecternDb = created;
+
+/** The one PrismaClient of this process (kept across hot reloads in dev). */
+export const db: DbClient = created.client;
+
+/** The database behind `db`, chosen by DATABASE_URL's scheme. */
+export const dbProvider: DatabaseProvider = created.provider;

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { postgresConnectionFromUrl } from "../../lib/db/url";
+
+/**
+ * LECTERN_POSTGRES_URL: a PostgreSQL server (URL of any database on it) whose role may create
+ * databases. The test suite, the benchmark and db:new-migration make throwaway databases there.
+ */
+export const POSTGRES_SERVER_ENV = "LECTERN_POSTGRES_URL";
+
+export function postgresServerUrl(): string | undefined {
+  const url = process.env[POSTGRES_SERVER_ENV];
+  return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
+}
+
+async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(postgresConnectionFromUrl(serverUrl));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database `<prefix>_<random>` on the server and returns its URL. */
+export async function createThrowawayDatabase(serverUrl: string, prefix: string): Promise<string> {
+  const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]/g, "_")}_${randomBytes(5).toString("hex")}`;
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database made by createThrowawayDatabase, closing its connections first. */
+export async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
+  const { database } = postgresConnectionFromUrl(databaseUrl);
+  await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+}
+
+/** Drops (closing its connections) and creates a database of a known name; returns its URL. */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  await admin(serverUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
