@@ -17,8 +17,11 @@ ENV npm_config_build_from_source=better-sqlite3 \
     npm_config_nodedir=/usr/local
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The postinstall script (prisma generate) writes generated/prisma from the schema.
-COPY prisma/schema.prisma ./prisma/
+# The postinstall script (prisma generate) writes the SQLite and PostgreSQL clients from their
+# schemas; its Prisma configs read two small modules of lib/db.
+COPY prisma/schema.prisma prisma/prisma.config.ts ./prisma/
+COPY prisma/postgres/schema.prisma prisma/postgres/prisma.config.ts ./prisma/postgres/
+COPY lib/db/url.ts lib/db/sqlite.ts ./lib/db/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
 # ---- build: next build (standalone), content manifest, entry point bundle ----
@@ -46,6 +49,7 @@ COPY --from=build /app/.next/container/start.mjs ./
 COPY --from=build /app/public ./public
 COPY --from=build /app/content/courses ./content/courses
 COPY --from=build /app/prisma/migrations ./prisma/migrations
+COPY --from=build /app/prisma/postgres/migrations ./prisma/postgres/migrations
 # The code stays root-owned; the app may write only its database and Next.js's cache.
 RUN mkdir -p /data .next/cache && chown node:node /data .next/cache
 USER node

@@ -15,14 +15,15 @@ const nextConfig = {
         turbopack: { root: import.meta.dirname },
       }
     : {}),
-  // Kept out of that traced copy: the dev database, Prisma's runtimes for other databases and
-  // for the query engine (the client uses the SQLite query compiler only), and content/ and
+  // Kept out of that traced copy: the dev database, Prisma's runtimes for databases Lectern does
+  // not speak and for the query engine (the clients use the SQLite and PostgreSQL query
+  // compilers only), and content/ and
   // tests/ (the Dockerfile copies content/courses itself; fixtures are never read by the server).
   outputFileTracingExcludes: {
     "*": [
       "prisma/*.db",
       "prisma/*.db-*",
-      "node_modules/@prisma/client/runtime/*.{postgresql,mysql,sqlserver,cockroachdb}.*",
+      "node_modules/@prisma/client/runtime/*.{mysql,sqlserver,cockroachdb}.*",
       "node_modules/@prisma/client/runtime/query_engine_bg.*",
       "content/**",
       "tests/**",
@@ -37,6 +38,8 @@ const nextConfig = {
     "shiki",
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
   ],
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; no need to type-check twice per build
   async headers() {

@@ -46,6 +46,7 @@ const DATABASE_SPECS = [
   "accounts",
   "bad-input",
   "comments",
+  "container",
   "course",
   "durability",
   "foundation",

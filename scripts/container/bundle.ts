@@ -2,9 +2,9 @@
 // <distDir>/container/start.mjs, which the Dockerfile copies into the runtime stage beside
 // server.js. Run in the image's build stage after `npm run build`; plain `node` runs the result.
 //
-// Everything is inlined (zod, yaml, the generated Prisma client, the seed and catalog code) except
-// the three packages the standalone server already ships, so the image holds one copy of each
-// and a single better-sqlite3 native module.
+// Everything is inlined (zod, yaml, the generated Prisma clients, the seed and catalog code) except
+// the packages the standalone server already ships (Prisma's runtime, both driver adapters,
+// better-sqlite3 and pg), so the image holds one copy of each and a single native module.
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -19,7 +19,13 @@ const result = await build({
   format: "esm",
   target: "node20",
   tsconfig: path.join(ROOT, "tsconfig.json"),
-  external: ["@prisma/client", "@prisma/adapter-better-sqlite3", "better-sqlite3"],
+  external: [
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+    "better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
   // Bundled CommonJS dependencies call require(); give the ES module one.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',

@@ -38,12 +38,12 @@ export function prismaTimestamp(date = new Date()): string {
 }
 
 /** The committed migrations, in the order Prisma applies them (folder names sort by timestamp). */
-export function readMigrations(dir: string): Migration[] {
+export function readMigrations(dir: string, expected: "sqlite" | "postgresql" = "sqlite"): Migration[] {
   const lock = path.join(dir, "migration_lock.toml");
   if (existsSync(lock)) {
     const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(readFileSync(lock, "utf8"))?.[1];
-    if (provider && provider !== "sqlite")
-      throw new Error(`${lock} is for "${provider}"; this runner applies SQLite migrations only`);
+    if (provider && provider !== expected)
+      throw new Error(`${lock} is for "${provider}"; this runner applies ${expected} migrations only`);
   }
   return readdirSync(dir)
     .filter((name) => statSync(path.join(dir, name)).isDirectory())

@@ -4,19 +4,24 @@
 // `node start.mjs --prepare-only` stops after the seed (a one-shot migration job).
 //
 // The build stage bundles this file into start.mjs with scripts/container/bundle.ts. The bundle
-// loads only what the standalone server already ships: @prisma/client's runtime, the
-// better-sqlite3 driver adapter and the better-sqlite3 build it depends on (one native module).
+// loads only what the standalone server already ships: @prisma/client's runtime, the driver
+// adapters, better-sqlite3 (one native module) and pg.
+// DATABASE_URL chooses the database as everywhere else: file: → SQLite in the /data volume,
+// postgres:// → PostgreSQL (several replicas may start at once: they take turns to migrate).
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
-import { PrismaClient } from "../../generated/prisma/client";
-import { createSqliteAdapter, SQLITE_PRAGMAS } from "../../lib/db/sqlite";
-import { sqliteFileFromUrl } from "../../lib/db/url";
+import pg from "pg";
+import { createClient } from "../../lib/db/client";
+import { SQLITE_PRAGMAS } from "../../lib/db/sqlite";
+import { databaseProvider, postgresConnectionFromUrl, sqliteFileFromUrl } from "../../lib/db/url";
 import { EnvError, parseEnv } from "../../lib/env";
 import { seedCatalog } from "../../lib/seed/catalog";
-import { applyMigrations } from "./migrate";
+import { withStartupLock } from "../lib/startup-lock";
+import { applyMigrations, type MigrationReport } from "./migrate";
+import { applyPostgresMigrations } from "./migrate-postgres";
 
 /** The image's app folder: this bundle sits beside server.js, content/ and prisma/migrations. */
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -32,24 +37,46 @@ function openSqlite(file: string): BetterSqlite3.Database {
   return db;
 }
 
-async function prepare(databaseUrl: string): Promise<void> {
-  let t0 = performance.now();
+function migrateSqlite(databaseUrl: string): { where: string; report: MigrationReport } {
   const file = sqliteFileFromUrl(databaseUrl);
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   try {
-    const report = applyMigrations(sqlite, path.join(APP_DIR, "prisma", "migrations"));
-    for (const warning of report.warnings) console.warn(`! ${warning}`);
-    const state = report.applied.length > 0 ? `${report.applied.length} applied` : "up to date";
-    console.log(`✔ Database ${file} (${report.total} migrations, ${state}) — ${since(t0)}`);
+    return { where: file, report: applyMigrations(sqlite, path.join(APP_DIR, "prisma", "migrations")) };
   } finally {
     sqlite.close();
   }
-  t0 = performance.now();
-  const db = new PrismaClient({ adapter: createSqliteAdapter(databaseUrl) });
+}
+
+async function migratePostgres(databaseUrl: string): Promise<{ where: string; report: MigrationReport }> {
+  const connection = postgresConnectionFromUrl(databaseUrl);
+  const client = new pg.Client(connection);
+  await client.connect();
   try {
-    const report = await seedCatalog(db);
-    console.log(`✔ Seeded ${report.courses} course(s), ${report.lessons} lesson(s) — ${since(t0)}`);
+    const report = await applyPostgresMigrations(
+      client,
+      path.join(APP_DIR, "prisma", "postgres", "migrations"),
+    );
+    return { where: `PostgreSQL ${connection.host}:${connection.port}/${connection.database}`, report };
+  } finally {
+    await client.end();
+  }
+}
+
+async function prepare(databaseUrl: string): Promise<void> {
+  let t0 = performance.now();
+  const { where, report } =
+    databaseProvider(databaseUrl) === "postgresql"
+      ? await migratePostgres(databaseUrl)
+      : migrateSqlite(databaseUrl);
+  for (const warning of report.warnings) console.warn(`! ${warning}`);
+  const state = report.applied.length > 0 ? `${report.applied.length} applied` : "up to date";
+  console.log(`✔ Database ${where} (${report.total} migrations, ${state}) — ${since(t0)}`);
+  t0 = performance.now();
+  const { client: db } = createClient(databaseUrl);
+  try {
+    const seeded = await seedCatalog(db);
+    console.log(`✔ Seeded ${seeded.courses} course(s), ${seeded.lessons} lesson(s) — ${since(t0)}`);
   } finally {
     await db.$disconnect();
   }
@@ -66,7 +93,11 @@ try {
   process.exit(2);
 }
 try {
-  await prepare(databaseUrl);
+  await withStartupLock(
+    databaseUrl,
+    () => prepare(databaseUrl),
+    () => console.log("… another replica is migrating this database; waiting for it"),
+  );
 } catch (error) {
   console.error(`✖ ${(error as Error).message}`);
   process.exit(1);

@@ -1,8 +1,9 @@
 import { EnvError, parseEnv } from "../../lib/env";
 import { seedCatalog } from "../../lib/seed/catalog";
-import { migrateDatabase, withStartupLock } from "./database";
+import { migrateDatabase } from "./database";
 import { scriptClient } from "./prisma-client";
 import { since } from "./run";
+import { withStartupLock } from "./startup-lock";
 
 /** Validates the environment, applies migrations and seeds: what every server start needs. */
 export async function prepareDatabase(): Promise<void> {

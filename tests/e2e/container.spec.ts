@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { emulateBuild, ROOT, treeBytes } from "./support/container-image";
+import { E2E_PROVIDER, freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz } from "./support/lesson-source";
 import { answerQuiz } from "./support/quiz";
@@ -127,14 +128,19 @@ test("the Dockerfile's runtime stage, laid out from a real standalone build, mig
     HOME: imageRoot,
     ...image.env,
     PORT: String(port),
-    DATABASE_URL: `file:${path.join(dataDir, "lectern.db")}`,
+    // The image's own volume path on SQLite; a fresh database in the PostgreSQL pass.
+    DATABASE_URL:
+      E2E_PROVIDER === "postgresql"
+        ? (await freshDatabase("container")).url
+        : `file:${path.join(dataDir, "lectern.db")}`,
   };
   expect(image.env).toMatchObject({ NODE_ENV: "production", HOSTNAME: "0.0.0.0", PORT: "3000" });
   expect(image.user).toBe("node");
   const server = start(image.command, image.imageDir, env);
   try {
     const health = await waitForHealth(`http://localhost:${port}/api/health`, server);
-    const migrations = readdirSync(app("prisma/migrations")).filter((n) => !n.endsWith(".toml"));
+    const migrationsDir = E2E_PROVIDER === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations";
+    const migrations = readdirSync(app(migrationsDir)).filter((n) => !n.endsWith(".toml"));
     expect(health).toMatchObject({ status: "ok", database: { status: "ok", migrations: migrations.length } });
     expect(server.output()).toMatch(/✔ Database .*\(\d+ migrations, \d+ applied\)/);
     expect(server.output()).toMatch(/✔ Seeded 1 course\(s\), \d+ lesson\(s\)/);

@@ -73,6 +73,7 @@ describe("Lectern's own Dockerfile, as the stage explorer sees it", () => {
         "/app/.next/static",
         "/app/content/courses",
         "/app/prisma/migrations",
+        "/app/prisma/postgres/migrations",
         "/app/public",
       ].sort(),
     );

@@ -322,8 +322,23 @@ export async function emulateBuild(workDir: (stage: Stage, shipping: boolean) =>
     if (commands.some((words) => words[0] === "npm" && words[1] === "ci")) {
       if (commands.length !== 1) throw new Error(`line ${ins.line}: npm ci must be a RUN of its own`);
       linkTree(path.join(ROOT, "node_modules"), path.join(state.dir, "node_modules"));
-      cpSync(path.join(ROOT, "generated"), path.join(state.dir, "generated"), { recursive: true });
-      log.push(`${stage.label}:${ins.line} npm ci → the repository's node_modules and generated/`);
+      // npm ci then runs the package's postinstall (prisma generate) in the stage, with only the
+      // files COPY'd so far: a file it needs and the stage lacks fails here as in a real build.
+      const pkg = JSON.parse(readFileSync(path.join(state.dir, "package.json"), "utf8"));
+      const postinstall: string | undefined = pkg.scripts?.postinstall;
+      if (postinstall) {
+        const bin = path.join(state.dir, "node_modules", ".bin");
+        const { code, output } = await shell(postinstall, state.dir, {
+          PATH: `${bin}:${process.env.PATH ?? ""}`,
+          HOME: process.env.HOME ?? "",
+          ...state.env,
+        });
+        if (code !== 0)
+          throw new Error(
+            `line ${ins.line}: npm ci's postinstall failed (exit ${code}):\n${output.slice(-4000)}`,
+          );
+      }
+      log.push(`${stage.label}:${ins.line} npm ci → the repository's node_modules, then its postinstall`);
       return;
     }
     const t0 = performance.now();
