@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { databaseProvider, postgresConnectionFromUrl } from "@/lib/db/url";
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("environment validation", () => {
@@ -14,8 +15,28 @@ describe("environment validation", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrowError(/PORT: must be between 1 and 65535/);
   });
 
-  it("rejects a database URL that is not a file: URL, naming DATABASE_URL", () => {
+  it("rejects a database URL that is neither SQLite nor PostgreSQL, naming DATABASE_URL", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrowError(/DATABASE_URL: must be a file: URL/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db.internal:5432" })).toThrowError(
+      /PostgreSQL URL with a database name/,
+    );
+  });
+
+  it("accepts PostgreSQL URLs and reads their parts as separate fields", () => {
+    const url = "postgresql://lec%40tern:p%3Ass@db.internal:6543/lectern?sslmode=require&connection_limit=4";
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(databaseProvider(url)).toBe("postgresql");
+    expect(databaseProvider("file:./x.db")).toBe("sqlite");
+    expect(postgresConnectionFromUrl(url)).toEqual({
+      host: "db.internal",
+      port: 6543,
+      user: "lec@tern",
+      password: "p:ss",
+      database: "lectern",
+      ssl: { rejectUnauthorized: false },
+      max: 4,
+    });
+    expect(() => postgresConnectionFromUrl("postgres://h:99999/x")).toThrow();
   });
 
   it("rejects a short secret and names every bad variable at once", () => {
