@@ -68,9 +68,11 @@ describe("code blocks", () => {
     if (!result.ok) return;
     const code = result.lesson.code;
     expect(code).toContain('title:"Dockerfile.multi"');
-    expect(code).toMatch(/"data-line":"2","data-highlighted":""/);
-    expect(code).toMatch(/"data-line":"3","data-diff":"ins"/);
-    expect(code).toMatch(/"data-line":"1","data-diff":"del"/);
+    const lines = code.split('className:"line"').slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^,"data-diff":"del",.*"FROM".*" a"/);
+    expect(lines[1]).toMatch(/^,"data-highlighted":"",.*"RUN".*" b"/);
+    expect(lines[2]).toMatch(/^,"data-diff":"ins",.*"RUN".*" c"/);
     expect(code).toContain('lineNumbers:"true"');
   });
 

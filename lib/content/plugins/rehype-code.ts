@@ -67,7 +67,10 @@ export function rehypeCode(collector: Collector) {
           excerpt: meta.excerpt,
         });
       jobs.push(
-        highlightBlock(text, lang, meta).then(({ pre, lineNumbers }) => {
+        highlightBlock(text, lang, meta).then(({ pre, lineNumbers, colours }) => {
+          for (const colour of colours)
+            if (at && !collector.codeColours.some((c) => c.className === colour.className))
+              collector.codeColours.push({ ...at, ...colour });
           const attributes = [attr("lang", lang), attr("label", languageLabel(lang))];
           if (meta.title) attributes.push(attr("title", meta.title));
           if (lineNumbers) attributes.push(attr("lineNumbers", "true"));
