@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { CopyButton } from "./copy-button";
 import { OpenInExplorer } from "./open-in-explorer";
 
@@ -8,11 +7,12 @@ type CodeBlockProps = {
   title?: string;
   lineNumbers?: string;
   antipattern?: string;
-  children?: ReactNode;
+  /** The highlighted `<code>` element (lib/content/highlight.ts): built from escaped text. */
+  html: string;
 };
 
 /** A highlighted block (HTML from Shiki at build time) with its title and a copy button. */
-export function CodeBlock({ lang, label, title, lineNumbers, antipattern, children }: CodeBlockProps) {
+export function CodeBlock({ lang, label, title, lineNumbers, antipattern, html }: CodeBlockProps) {
   const terminal = lang === "console" || lang === "bash" || lang === "sh" || lang === "shell";
   return (
     <figure
@@ -43,7 +43,8 @@ export function CodeBlock({ lang, label, title, lineNumbers, antipattern, childr
           <CopyButton label={title ?? `${label} code`} />
         </span>
       </figcaption>
-      {children}
+      {/* Focusable so keyboard users can scroll wide code. */}
+      <pre tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />
     </figure>
   );
 }

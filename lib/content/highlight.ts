@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
+import rehypeStringify from "rehype-stringify";
 import { createHighlighter, type Highlighter } from "shiki";
+import { unified } from "unified";
 import { type CodeColour, codeColourClass } from "./code-colours";
 import { type CodeMeta, classifyLines, showsLineNumbers } from "./code-meta";
 import { blend, ensureContrast } from "./contrast";
@@ -94,15 +96,24 @@ export function mergeTokens(tokens: ElementContent[]): ElementContent[] {
 }
 
 export type HighlightedBlock = {
-  pre: Element;
+  /** The block's `<code>` element as HTML, for the `<pre>` that CodeBlock renders. */
+  html: string;
   lineNumbers: boolean;
   lineCount: number;
   /** The token classes the block uses (see code-colours.ts). */
   colours: CodeColour[];
 };
 
+// Unquoted attribute values where HTML allows them (class=line): the HTML travels twice, in
+// the page and as a string in the RSC payload.
+const toHtml = unified().use(rehypeStringify, {
+  preferUnquoted: true,
+  collapseEmptyAttributes: true,
+  characterReferences: { useShortestReferences: true },
+});
+
 /**
- * Highlights a fenced block on the server into a <pre> tree with one `.line` per line,
+ * Highlights a fenced block on the server into the HTML of a <code> with one `.line` per line,
  * carrying highlight/diff marks, prompts and output flags as data attributes. Each token's
  * colours for both themes are a class (app/code-colours.css sets --shiki-light/--shiki-dark),
  * so the site theme switches them without client code and no token carries a style.
@@ -160,11 +171,11 @@ export async function highlightBlock(
     ],
   });
   const pre = root.children.find((c): c is Element => c.type === "element" && c.tagName === "pre");
-  if (!pre) throw new Error("Shiki returned no <pre>");
-  // Focusable so keyboard users can scroll wide code; language and numbering are on the figure.
-  pre.properties = { tabIndex: 0 };
+  const element = pre?.children.find((c): c is Element => c.type === "element" && c.tagName === "code");
+  if (!element) throw new Error("Shiki returned no <pre><code>");
+  element.properties = {};
   return {
-    pre,
+    html: toHtml.stringify({ type: "root", children: [element] }),
     lineNumbers,
     lineCount: lines.length,
     colours: [...colours].map(([className, declarations]) => ({ className, declarations })),
