@@ -14,10 +14,17 @@ export const CODE_COLOURS_FILE = path.join(/*turbopackIgnore: true*/ process.cwd
 /** A token style: its class and the CSS declarations the class stands for. */
 export type CodeColour = { className: string; declarations: string };
 
+const classes = new Map<string, string>();
+
 /** The stable class of a token's declarations (same colours, same class, in every build). */
 export function codeColourClass(declarations: string): string {
-  const hash = createHash("sha256").update(declarations).digest();
-  return `c${(hash.readUInt32BE(0) % 36 ** 4).toString(36).padStart(4, "0")}`;
+  let className = classes.get(declarations);
+  if (!className) {
+    const hash = createHash("sha256").update(declarations).digest();
+    className = `c${(hash.readUInt32BE(0) % 36 ** 4).toString(36).padStart(4, "0")}`;
+    classes.set(declarations, className);
+  }
+  return className;
 }
 
 const HEADER =
