@@ -31,7 +31,7 @@ await buildIfNeeded();
 const dir = mkdtempSync(path.join(tmpdir(), "lectern-bench-"));
 const databaseUrl = `file:${path.join(dir, "bench.db")}`;
 // Explicit bench configuration: 64 clients share one address, so limits are scaled up.
-const server = await startServer(3600, databaseUrl, {
+const server = await startServer(Number(process.env.LECTERN_BENCH_PORT ?? 3600), databaseUrl, {
   LECTERN_RATE_LIMIT_SCALE: "100000",
   LECTERN_SECRET: randomUUID() + randomUUID(),
 });

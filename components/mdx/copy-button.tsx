@@ -32,7 +32,7 @@ export function CopyButton({ label }: { label: string }) {
       <button
         ref={ref}
         type="button"
-        className="copy-button inline-flex h-7 items-center gap-1 rounded border border-[var(--border)] bg-[var(--bg)] px-2 text-xs font-medium text-[var(--fg-muted)] hover:text-[var(--fg)]"
+        className="code-block-button"
         aria-label={`Copy ${label}`}
         onClick={async () => {
           const figure = ref.current?.closest("[data-code-block]");

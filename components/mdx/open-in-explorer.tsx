@@ -22,7 +22,7 @@ export function OpenInExplorer({ label }: { label: string }) {
     <button
       ref={ref}
       type="button"
-      className="inline-flex h-7 items-center gap-1 rounded border border-[var(--border)] bg-[var(--bg)] px-2 text-xs font-medium text-[var(--fg-muted)] hover:text-[var(--fg)]"
+      className="code-block-button"
       aria-label={`Open in stage explorer: ${label}`}
       onClick={() => {
         const figure = ref.current?.closest("[data-code-block]") ?? null;

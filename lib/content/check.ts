@@ -1,11 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readCatalog } from "./catalog";
+import { CODE_COLOURS_FILE, type CodeColour, shippedCodeColours } from "./code-colours";
 import { compileLesson, type PartialLesson } from "./compile";
 import type { Diagnostic } from "./diagnostics";
 
 export type CheckProgress = { index: number; total: number; file: string; ms: number; errors: number };
-export type CheckReport = { lessons: number; courses: number; diagnostics: Diagnostic[] };
+export type CheckReport = {
+  lessons: number;
+  courses: number;
+  diagnostics: Diagnostic[];
+  /** Every token class the compiled lessons use, once (what app/code-colours.css must hold). */
+  codeColours: CodeColour[];
+};
 
 /** Paths outside /courses that lessons may link to. */
 const SITE_PATHS = new Set(["/", "/progress"]);
@@ -13,15 +20,23 @@ const SITE_PATHS = new Set(["/", "/progress"]);
 /**
  * The instructor's checker: every course.json and lesson (drafts included) through the same
  * pipeline the site uses, plus what only makes sense across files: slugs and part numbers,
- * links and #anchors that must resolve, images that must exist.
+ * links and #anchors that must resolve, images that must exist, code colours the shipped
+ * stylesheet must hold.
  */
 export async function checkContent(
-  options: { root?: string; publicDir?: string; onProgress?: (p: CheckProgress) => void } = {},
+  options: {
+    root?: string;
+    publicDir?: string;
+    codeColoursFile?: string;
+    onProgress?: (p: CheckProgress) => void;
+  } = {},
 ): Promise<CheckReport> {
   const { courses, diagnostics } = readCatalog(options.root);
   const publicDir = options.publicDir ?? path.join(process.cwd(), "public");
   const compiled = new Map<string, PartialLesson>();
   const failed = new Set<string>();
+  const codeColours = new Map<string, CodeColour>();
+  const shipped = shippedCodeColours(options.codeColoursFile ?? CODE_COLOURS_FILE);
   const all = courses.flatMap((c) => c.lessons.map((l) => ({ course: c, lesson: l })));
   const err = (file: string, line: number, column: number, rule: string, message: string, hint?: string) =>
     diagnostics.push({ file, line, column, severity: "error", rule, message, hint });
@@ -92,6 +107,18 @@ export async function checkContent(
     const info = result.ok ? result.lesson : result.partial;
     if (info) compiled.set(`${lesson.course}/${lesson.slug}`, info);
     else failed.add(`${lesson.course}/${lesson.slug}`);
+    for (const { className, declarations, line, column } of result.ok ? result.lesson.codeColours : []) {
+      codeColours.set(className, { className, declarations });
+      if (shipped.get(className) !== declarations)
+        err(
+          lesson.displayPath,
+          line,
+          column,
+          "code-colours",
+          `Code colours ${declarations} (class ${className}) are missing from app/code-colours.css`,
+          "Run npm run content:colours, then commit app/code-colours.css",
+        );
+    }
     options.onProgress?.({
       index: ++index,
       total: all.length,
@@ -138,7 +165,12 @@ export async function checkContent(
     }
   }
   diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { lessons: all.length, courses: courses.length, diagnostics };
+  return {
+    lessons: all.length,
+    courses: courses.length,
+    diagnostics,
+    codeColours: [...codeColours.values()],
+  };
 }
 
 /** Every .mdx file of a course folder, including ones whose frontmatter failed to parse. */

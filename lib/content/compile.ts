@@ -24,6 +24,7 @@ export type CompiledLesson = {
   links: Collector["links"];
   images: Collector["images"];
   codeBlocks: Collector["codeBlocks"];
+  codeColours: Collector["codeColours"];
   wordCount: number;
   readingMinutes: number;
   diagnostics: Diagnostic[];
@@ -107,6 +108,7 @@ export async function compileLesson(source: string, file: string): Promise<Compi
       links: collector.links,
       images: collector.images,
       codeBlocks: collector.codeBlocks,
+      codeColours: collector.codeColours,
       wordCount: collector.wordCount,
       readingMinutes:
         fm.frontmatter.minutes ?? readingMinutes(collector.wordCount, collector.codeBlocks.length),

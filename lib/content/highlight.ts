@@ -1,5 +1,9 @@
 import type { Element, ElementContent, Root } from "hast";
+import { toString as hastToString } from "hast-util-to-string";
+import rehypeStringify from "rehype-stringify";
 import { createHighlighter, type Highlighter } from "shiki";
+import { unified } from "unified";
+import { type CodeColour, codeColourClass } from "./code-colours";
 import { type CodeMeta, classifyLines, showsLineNumbers } from "./code-meta";
 import { blend, ensureContrast } from "./contrast";
 import { FENCE_LANGUAGES, type FenceLanguage, SHIKI_LANGUAGES } from "./languages";
@@ -38,7 +42,10 @@ const BACKGROUNDS = {
 
 const adjusted = new Map<string, string>();
 
-/** Raises a theme colour's contrast to WCAG AA (4.5:1) on every line background, if needed. */
+/**
+ * A token's Shiki declarations with each theme colour raised to WCAG AA (4.5:1) on every line
+ * background if needed, colours upper-cased so equal styles are equal strings.
+ */
 function readable(style: string): string {
   return style.replace(
     /--shiki-(light|dark):(#[0-9a-fA-F]{3,8})/g,
@@ -46,7 +53,7 @@ function readable(style: string): string {
       const key = `${theme}${hex}`;
       let fixed = adjusted.get(key);
       if (!fixed) {
-        fixed = ensureContrast(hex, BACKGROUNDS[theme]);
+        fixed = ensureContrast(hex, BACKGROUNDS[theme]).toUpperCase();
         adjusted.set(key, fixed);
       }
       return `--shiki-${theme}:${fixed}`;
@@ -54,12 +61,62 @@ function readable(style: string): string {
   );
 }
 
-export type HighlightedBlock = { pre: Element; lineNumbers: boolean; lineCount: number };
+/** The declarations of plain text (each theme's foreground): code blocks default to them. */
+export async function plainCodeColours(): Promise<string> {
+  const highlighter = await getHighlighter();
+  const fg = (theme: string) => highlighter.getTheme(theme).fg;
+  return readable(`--shiki-light:${fg(CODE_THEMES.light)};--shiki-dark:${fg(CODE_THEMES.dark)}`);
+}
 
 /**
- * Highlights a fenced block on the server into a <pre> tree with one `.line` per line,
- * carrying highlight/diff marks, prompts and output flags as data attributes. Colours are
- * CSS variables for both themes, so the site theme switches them without client code.
+ * A line's tokens with plain-coloured tokens (no class) reduced to their text, since the line
+ * itself has the plain colours, and adjacent tokens of one class (or adjacent text) merged.
+ */
+export function mergeTokens(tokens: ElementContent[]): ElementContent[] {
+  const runs: { className?: string; text: string }[] = [];
+  for (const token of tokens) {
+    const className =
+      token.type === "element" ? (token.properties.className as string[] | undefined)?.join(" ") : undefined;
+    const text = token.type === "comment" ? "" : hastToString(token);
+    const last = runs.at(-1);
+    if (last && last.className === className) last.text += text;
+    else runs.push({ className, text });
+  }
+  return runs.map(
+    ({ className, text }): ElementContent =>
+      className
+        ? {
+            type: "element",
+            tagName: "span",
+            properties: { className: [className] },
+            children: [{ type: "text", value: text }],
+          }
+        : { type: "text", value: text },
+  );
+}
+
+export type HighlightedBlock = {
+  /** The block's `<code>` element as HTML, for the `<pre>` that CodeBlock renders. */
+  html: string;
+  lineNumbers: boolean;
+  lineCount: number;
+  /** The token classes the block uses (see code-colours.ts). */
+  colours: CodeColour[];
+};
+
+// Unquoted attribute values where HTML allows them (class=line): the HTML travels twice, in
+// the page and as a string in the RSC payload.
+const toHtml = unified().use(rehypeStringify, {
+  preferUnquoted: true,
+  collapseEmptyAttributes: true,
+  characterReferences: { useShortestReferences: true },
+});
+
+/**
+ * Highlights a fenced block on the server into the HTML of a <code> with one `.line` per line,
+ * carrying highlight/diff marks, prompts and output flags as data attributes. Each token's
+ * colours for both themes are a class (app/code-colours.css sets --shiki-light/--shiki-dark),
+ * so the site theme switches them without client code and no token carries a style.
  */
 export async function highlightBlock(
   code: string,
@@ -69,6 +126,8 @@ export async function highlightBlock(
   const highlighter = await getHighlighter();
   const lines = classifyLines(code, lang);
   const lineNumbers = showsLineNumbers(lines, meta);
+  const plain = await plainCodeColours();
+  const colours = new Map<string, string>();
   const root: Root = highlighter.codeToHast(lines.map((l) => l.text).join("\n"), {
     lang: FENCE_LANGUAGES[lang],
     themes: CODE_THEMES,
@@ -76,18 +135,26 @@ export async function highlightBlock(
     transformers: [
       {
         span(node) {
-          if (typeof node.properties.style === "string")
-            node.properties.style = readable(node.properties.style);
+          const { style } = node.properties;
+          delete node.properties.style;
+          if (typeof style !== "string") return;
+          const declarations = readable(style);
+          if (declarations === plain) return;
+          const className = codeColourClass(declarations);
+          colours.set(className, declarations);
+          node.properties.className = [className];
         },
         line(node, n) {
           const info = lines[n - 1];
-          node.properties["data-line"] = n;
+          node.properties = { className: ["line"] };
           if (meta.highlight.has(n)) node.properties["data-highlighted"] = "";
           if (meta.ins.has(n)) node.properties["data-diff"] = "ins";
           if (meta.del.has(n)) node.properties["data-diff"] = "del";
+          node.children = mergeTokens(node.children);
           if (!info) return;
-          node.properties["data-kind"] = info.kind;
           if (info.kind === "output") {
+            // Only output lines are told apart (styled, left out of copies); their text is plain.
+            node.properties["data-kind"] = "output";
             node.children = [{ type: "text", value: info.text }];
           }
           if (info.prompt) {
@@ -104,12 +171,13 @@ export async function highlightBlock(
     ],
   });
   const pre = root.children.find((c): c is Element => c.type === "element" && c.tagName === "pre");
-  if (!pre) throw new Error("Shiki returned no <pre>");
-  pre.properties = {
-    className: ["shiki"],
-    tabIndex: 0,
-    "data-language": lang,
-    ...(lineNumbers ? { "data-line-numbers": "" } : {}),
+  const element = pre?.children.find((c): c is Element => c.type === "element" && c.tagName === "code");
+  if (!element) throw new Error("Shiki returned no <pre><code>");
+  element.properties = {};
+  return {
+    html: toHtml.stringify({ type: "root", children: [element] }),
+    lineNumbers,
+    lineCount: lines.length,
+    colours: [...colours].map(([className, declarations]) => ({ className, declarations })),
   };
-  return { pre, lineNumbers, lineCount: lines.length };
 }

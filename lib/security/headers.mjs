@@ -7,8 +7,12 @@
  *   request, and lesson pages must be the same bytes for everyone (CDN-cacheable).
  * - script-src-attr 'none' still forbids inline event handlers (onclick=, onerror=, ...), and
  *   no foreign origin may serve scripts.
- * - style-src allows 'unsafe-inline' for Shiki's per-token colour variables and React's style
- *   attributes.
+ * - style-src-elem 'self': no inline <style> element runs in production (the stylesheets are
+ *   Next's files; highlighted code uses classes from app/code-colours.css, not inline styles).
+ *   Development keeps 'unsafe-inline' there for Next's dev overlay and hot reload.
+ * - style-src-attr 'unsafe-inline': React style props still render as style attributes
+ *   (progress and statistics bar widths, the global error page). style-src keeps
+ *   'unsafe-inline' only as the fallback for browsers without CSP 3's -elem/-attr split.
  * - 'unsafe-eval' only in development (React's dev tooling); the production client never
  *   evaluates strings (lesson MDX is evaluated on the server).
  */
@@ -19,6 +23,8 @@ export function contentSecurityPolicy(dev = process.env.NODE_ENV !== "production
     "script-src-elem 'self' 'unsafe-inline'",
     "script-src-attr 'none'",
     "style-src 'self' 'unsafe-inline'",
+    `style-src-elem 'self'${dev ? " 'unsafe-inline'" : ""}`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,

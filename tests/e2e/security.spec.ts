@@ -11,6 +11,7 @@ test("every response carries the security headers", async ({ request }) => {
     expect(csp, path).toContain("frame-ancestors 'none'");
     expect(csp, path).toContain("object-src 'none'");
     expect(csp, path).not.toContain("unsafe-eval");
+    expect(csp, path).toContain("style-src-elem 'self';");
     expect(csp, path).not.toMatch(/script-src[^;]*https?:/);
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
@@ -38,6 +39,29 @@ test("the policy blocks inline event handlers and foreign scripts", async ({ pag
     await page.evaluate(() => (window as unknown as { __handlerRan?: number }).__handlerRan),
   ).toBeUndefined();
   expect(violations.length).toBeGreaterThanOrEqual(1);
+});
+
+test("the policy blocks injected <style> elements; the page's own styles and style attributes apply", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+  await page.goto("/courses/docker/multi-stage-builds");
+  await waitForHydration(page);
+  expect(violations).toEqual([]);
+  const token = page.locator('figure[data-code-block][data-lang="dockerfile"] .line span').first();
+  const colour = await token.evaluate((el) => getComputedStyle(el).color);
+  expect(colour).not.toBe(await token.evaluate((el) => getComputedStyle(el.closest("pre")!).color));
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      '<style>body { outline: 7px solid rgb(255, 0, 0) }</style><p id="styled" style="outline: 3px solid rgb(0, 0, 255)">x</p>',
+    );
+  });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => getComputedStyle(document.body).outlineWidth)).not.toBe("7px");
+  expect(await page.locator("#styled").evaluate((el) => getComputedStyle(el).outlineWidth)).toBe("3px");
+  expect(violations.some((v) => v.includes("style-src-elem"))).toBe(true);
 });
 
 test("learner and session cookies are httpOnly and SameSite=Lax", async ({ page, context }) => {

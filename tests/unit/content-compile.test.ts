@@ -68,9 +68,11 @@ describe("code blocks", () => {
     if (!result.ok) return;
     const code = result.lesson.code;
     expect(code).toContain('title:"Dockerfile.multi"');
-    expect(code).toMatch(/"data-line":"2","data-highlighted":""/);
-    expect(code).toMatch(/"data-line":"3","data-diff":"ins"/);
-    expect(code).toMatch(/"data-line":"1","data-diff":"del"/);
+    const lines = code.split("<span class=line").slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ data-diff=del><span class=c[0-9a-z]{4}>FROM<\/span> a</);
+    expect(lines[1]).toMatch(/^ data-highlighted><span class=c[0-9a-z]{4}>RUN<\/span> b</);
+    expect(lines[2]).toMatch(/^ data-diff=ins><span class=c[0-9a-z]{4}>RUN<\/span> c</);
     expect(code).toContain('lineNumbers:"true"');
   });
 
@@ -86,8 +88,8 @@ describe("code blocks", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.lesson.code).not.toContain("lineNumbers");
-    expect(result.lesson.code).toContain('className:"code-prompt"');
-    expect(result.lesson.code).toMatch(/"data-kind":"output",children:"CONTAINER ID"/);
+    expect(result.lesson.code).toContain("<span class=code-prompt aria-hidden=true>$ </span>");
+    expect(result.lesson.code).toContain("<span class=line data-kind=output>CONTAINER ID</span>");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { QuizDefinition } from "@/lib/quiz/schema";
+import type { CodeColour } from "../code-colours";
 import type { Diagnostic } from "../diagnostics";
 import type { Heading, SearchSection } from "../schema";
 
@@ -20,6 +21,8 @@ export type Collector = {
     antipattern: boolean;
     excerpt: boolean;
   })[];
+  /** Each token class the lesson's code uses, once, at the first block using it. */
+  codeColours: (Located & CodeColour)[];
   wordCount: number;
   error(at: Located | undefined, rule: string, message: string, hint?: string): void;
   warn(at: Located | undefined, rule: string, message: string, hint?: string): void;
@@ -41,6 +44,7 @@ export function createCollector(file: string): Collector {
     links: [],
     images: [],
     codeBlocks: [],
+    codeColours: [],
     wordCount: 0,
     error: push("error"),
     warn: push("warning"),

@@ -10,8 +10,9 @@ type Attr = { type: "mdxJsxAttribute"; name: string; value: string | null };
 const attr = (name: string, value: string | null): Attr => ({ type: "mdxJsxAttribute", name, value });
 
 /**
- * Highlights every fenced code block on the server (Shiki) and wraps it in a <CodeBlock>
- * carrying the title, language label and line-number flag. Unknown languages are errors.
+ * Highlights every fenced code block on the server (Shiki) and replaces it by a <CodeBlock>
+ * carrying the highlighted HTML, title, language label and line-number flag. Unknown
+ * languages are errors.
  */
 export function rehypeCode(collector: Collector) {
   return () => async (tree: Root) => {
@@ -67,8 +68,13 @@ export function rehypeCode(collector: Collector) {
           excerpt: meta.excerpt,
         });
       jobs.push(
-        highlightBlock(text, lang, meta).then(({ pre, lineNumbers }) => {
-          const attributes = [attr("lang", lang), attr("label", languageLabel(lang))];
+        highlightBlock(text, lang, meta).then(({ html, lineNumbers, colours }) => {
+          for (const colour of colours)
+            if (at && !collector.codeColours.some((c) => c.className === colour.className))
+              collector.codeColours.push({ ...at, ...colour });
+          // The highlighted HTML is one string prop, not a tree of JSX elements: the RSC payload
+          // carries it compactly and React hydrates no element inside the <pre>.
+          const attributes = [attr("lang", lang), attr("label", languageLabel(lang)), attr("html", html)];
           if (meta.title) attributes.push(attr("title", meta.title));
           if (lineNumbers) attributes.push(attr("lineNumbers", "true"));
           if (meta.antipattern) attributes.push(attr("antipattern", "true"));
@@ -76,7 +82,7 @@ export function rehypeCode(collector: Collector) {
             type: "mdxJsxFlowElement",
             name: "CodeBlock",
             attributes,
-            children: [pre],
+            children: [],
             position: node.position,
           };
           parent.children[index] = wrapper as unknown as Element;

@@ -48,19 +48,17 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { course, lesson, previous, next } = entry;
   const compiled = await loadLesson(lesson);
   const components = lessonComponents({ course: course.slug, lesson: lesson.slug });
+  // One element in both places (phone disclosure, desktop column): the RSC payload holds it once.
+  const sidebar = <LessonSidebar course={course} current={lesson.slug} />;
 
   return (
     <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_14rem]">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         <details className="rounded-lg border border-[var(--border)] p-3 lg:hidden">
           <summary className="cursor-pointer text-sm font-medium">All parts of this course</summary>
-          <div className="mt-3">
-            <LessonSidebar course={course} current={lesson.slug} />
-          </div>
+          <div className="mt-3">{sidebar}</div>
         </details>
-        <div className="hidden lg:block">
-          <LessonSidebar course={course} current={lesson.slug} />
-        </div>
+        <div className="hidden lg:block">{sidebar}</div>
       </aside>
 
       <main className="min-w-0">
