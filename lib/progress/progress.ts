@@ -16,31 +16,35 @@ function better(a: { score: number; max: number }, b: { score: number | null; ma
 
 /**
  * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
- * lesson when the attempt passed. Runs inside the attempt's transaction.
+ * lesson when the attempt passed. Runs inside the attempt's transaction, at any isolation level:
+ * the first statement upserts the row, which locks it (INSERT … ON CONFLICT DO UPDATE) and
+ * returns its latest committed state, so concurrent attempts of one learner on one lesson (from
+ * any app server) queue on that row and each compares against the best so far. Attempts of
+ * different learners never touch the same row and never wait for each other.
  */
 export async function recordQuizOnProgress(
   tx: Tx,
   k: Key & { score: number; maxScore: number; passed: boolean },
 ) {
   const now = new Date();
-  const current = await tx.lessonProgress.findUnique({
+  const current = await tx.lessonProgress.upsert({
     where: where(k),
+    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
+    update: { lastVisitedAt: now },
     select: { bestScore: true, bestMaxScore: true, completedAt: true },
   });
   const best = better(
     { score: k.score, max: k.maxScore },
-    { score: current?.bestScore ?? null, max: current?.bestMaxScore ?? null },
+    { score: current.bestScore, max: current.bestMaxScore },
   );
-  const complete = k.passed && !current?.completedAt;
-  const data = {
-    ...(best ? { bestScore: k.score, bestMaxScore: k.maxScore } : {}),
-    ...(complete ? { completedAt: now, completedBy: "quiz" } : {}),
-    lastVisitedAt: now,
-  };
-  await tx.lessonProgress.upsert({
+  const complete = k.passed && !current.completedAt;
+  if (!best && !complete) return;
+  await tx.lessonProgress.update({
     where: where(k),
-    create: { ...createKey(k), firstVisitedAt: now, ...data },
-    update: data,
+    data: {
+      ...(best ? { bestScore: k.score, bestMaxScore: k.maxScore } : {}),
+      ...(complete ? { completedAt: now, completedBy: "quiz" } : {}),
+    },
   });
 }
 

@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { serializable } from "@/lib/db/transaction";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -69,7 +68,7 @@ export async function recordAttempt(
     return { attempt: toStored(existing), created: false };
   }
   try {
-    const row = await serializable(async (tx) => {
+    const row = await db.$transaction(async (tx) => {
       const created = await tx.quizAttempt.create({
         data: {
           submissionId: attempt.submissionId,

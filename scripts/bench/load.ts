@@ -62,6 +62,8 @@ export async function loadWrite(
               ...(jars[client] ? { cookie: jars[client]! } : {}),
             },
             body: JSON.stringify(body(client, n)),
+            // A request that never ends counts as an error instead of stalling the benchmark.
+            signal: AbortSignal.timeout(30_000),
           });
           await res.arrayBuffer();
           const set = res.headers.get("set-cookie");
