@@ -6,7 +6,7 @@
 // never races another copy of itself or the CLI.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { type MigrationReport, readMigrations } from "./migrate";
+import { appliedMigrations, type MigrationReport, readMigrations } from "./migrate";
 
 /** The advisory lock key Prisma Migrate takes on PostgreSQL. */
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -44,19 +44,7 @@ export async function applyPostgresMigrations(client: pg.Client, dir: string): P
     const { rows } = await client.query<Row>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
     );
-    const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
-    if (failed.length > 0) {
-      throw new Error(
-        `Migration ${failed.map((r) => `"${r.migration_name}"`).join(", ")} failed earlier and is still ` +
-          "recorded as failed (Prisma's P3009). Fix the database, then mark it with " +
-          "`prisma migrate resolve --applied <name>` or `--rolled-back <name>`.",
-      );
-    }
-    const applied = new Map(
-      rows
-        .filter((r) => r.finished_at !== null && r.rolled_back_at === null)
-        .map((r) => [r.migration_name, r]),
-    );
+    const applied = appliedMigrations(rows);
     const report: MigrationReport = { total: migrations.length, applied: [], warnings: [] };
     for (const migration of migrations) {
       const done = applied.get(migration.name);

@@ -59,6 +59,31 @@ export function readMigrations(dir: string, expected: "sqlite" | "postgresql" = 
     });
 }
 
+type RecordedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: unknown;
+  rolled_back_at: unknown;
+};
+
+/**
+ * The applied migrations by name, from _prisma_migrations' rows; refuses, as Prisma does (P3009),
+ * while one is recorded as failed. Shared by the SQLite and PostgreSQL runners.
+ */
+export function appliedMigrations<R extends RecordedRow>(rows: R[]): Map<string, R> {
+  const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
+  if (failed.length > 0) {
+    throw new Error(
+      `Migration ${failed.map((r) => `"${r.migration_name}"`).join(", ")} failed earlier and is still ` +
+        "recorded as failed (Prisma's P3009). Fix the database, then mark it with " +
+        "`prisma migrate resolve --applied <name>` or `--rolled-back <name>`.",
+    );
+  }
+  return new Map(
+    rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r]),
+  );
+}
+
 /**
  * Applies every pending migration, like `prisma migrate deploy`: refuses to run while a migration
  * is recorded as failed (Prisma's P3009), skips applied ones, and runs each script as it is
@@ -77,17 +102,7 @@ export function applyMigrations(db: Database, dir: string, now = () => new Date(
       "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at",
     )
     .all() as Row[];
-  const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
-  if (failed.length > 0) {
-    throw new Error(
-      `Migration ${failed.map((r) => `"${r.migration_name}"`).join(", ")} failed earlier and is still ` +
-        "recorded as failed (Prisma's P3009). Fix the database, then mark it with " +
-        "`prisma migrate resolve --applied <name>` or `--rolled-back <name>`.",
-    );
-  }
-  const applied = new Map(
-    rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r]),
-  );
+  const applied = appliedMigrations(rows);
   const warnings: string[] = [];
   const report: MigrationReport = { total: migrations.length, applied: [], warnings };
   const insert = db.prepare(
