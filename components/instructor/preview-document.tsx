@@ -1,8 +1,8 @@
+import { LessonHeader } from "@/components/lesson/lesson-header";
 import { lessonComponents, type MdxComponents } from "@/components/mdx/mdx-components";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { CompiledLesson } from "@/lib/content/compile";
-import { formatDate, formatMinutes } from "@/lib/format/dates";
 import type { PublicQuiz } from "@/lib/quiz/schema";
 import { AnswerKey } from "./answer-key";
 
@@ -46,28 +46,15 @@ export function PreviewDocument({ lesson }: { lesson: CompiledLesson }) {
   const fm = lesson.frontmatter;
   return (
     <article data-preview-lesson={fm.slug}>
-      <header className="mb-8 border-b border-[var(--border)] pb-6">
-        <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
-          Part {fm.part}
-          {fm.draft ? " · draft" : ""}
-        </p>
-        <h2 className="mt-1 text-3xl leading-tight font-bold tracking-tight">{fm.title}</h2>
-        <p className="mt-3 text-lg text-[var(--fg-muted)]">{fm.summary}</p>
-        <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-[var(--fg-muted)]">
-          <span>{formatMinutes(lesson.readingMinutes)} read</span>
-          <span>
-            Updated <time dateTime={fm.updated}>{formatDate(fm.updated)}</time>
-          </span>
-        </p>
-        <section aria-label="Learning objectives" className="mt-5 rounded-lg bg-[var(--bg-soft)] px-4 py-3">
-          <p className="text-sm font-semibold">In this part you will</p>
-          <ul className="mt-1 list-disc pl-5 text-[0.95rem]">
-            {fm.objectives.map((o) => (
-              <li key={o}>{o}</li>
-            ))}
-          </ul>
-        </section>
-      </header>
+      <LessonHeader
+        partLabel={`Part ${fm.part}${fm.draft ? " · draft" : ""}`}
+        title={fm.title}
+        summary={fm.summary}
+        readingMinutes={lesson.readingMinutes}
+        updated={fm.updated}
+        objectives={fm.objectives}
+        level={2}
+      />
       <div className="lesson-prose">
         <MdxContent code={lesson.code} components={previewComponents(lesson)} />
       </div>

@@ -13,8 +13,9 @@ export function postgresServerUrl(): string | undefined {
   return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
 }
 
-async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(postgresConnectionFromUrl(serverUrl));
+/** Runs `work` on one connection to the database a postgres:// URL names, then closes it. */
+export async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(postgresConnectionFromUrl(url));
   await client.connect();
   try {
     return await work(client);
@@ -26,7 +27,7 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
 /** Creates an empty database `<prefix>_<random>` on the server and returns its URL. */
 export async function createThrowawayDatabase(serverUrl: string, prefix: string): Promise<string> {
   const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]/g, "_")}_${randomBytes(5).toString("hex")}`;
-  await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withPgClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -35,12 +36,12 @@ export async function createThrowawayDatabase(serverUrl: string, prefix: string)
 /** Drops a database made by createThrowawayDatabase, closing its connections first. */
 export async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
   const { database } = postgresConnectionFromUrl(databaseUrl);
-  await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
 }
 
 /** Drops (closing its connections) and creates a database of a known name; returns its URL. */
 export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  await admin(serverUrl, async (c) => {
+  await withPgClient(serverUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${name}"`);
   });

@@ -5,12 +5,15 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresConnectionFromUrl } from "@/lib/db/url";
 import { readMigrations } from "@/scripts/container/migrate";
 import { applyPostgresMigrations } from "@/scripts/container/migrate-postgres";
-import { createThrowawayDatabase, dropDatabase, postgresServerUrl } from "@/scripts/lib/postgres-admin";
+import {
+  createThrowawayDatabase,
+  dropDatabase,
+  postgresServerUrl,
+  withPgClient,
+} from "@/scripts/lib/postgres-admin";
 import { PRISMA_FILES, run } from "@/scripts/lib/run";
 import { TEST_PROVIDER } from "../support/database";
 
@@ -25,16 +28,6 @@ async function fresh(): Promise<string> {
   return url;
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(postgresConnectionFromUrl(url));
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const cli = (args: string[], url: string) =>
   run("prisma", [...args, "--config", PRISMA_FILES.postgresql.config], {
     env: { DATABASE_URL: url },
@@ -43,7 +36,7 @@ const cli = (args: string[], url: string) =>
 
 /** Tables, columns, indexes and constraints, without Prisma's bookkeeping rows. */
 const schemaOf = (url: string) =>
-  withClient(url, async (c) => ({
+  withPgClient(url, async (c) => ({
     columns: (
       await c.query(
         "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
@@ -60,7 +53,7 @@ const schemaOf = (url: string) =>
   }));
 
 const rowsOf = (url: string) =>
-  withClient(
+  withPgClient(
     url,
     async (c) =>
       (
@@ -79,7 +72,7 @@ describe.skipIf(TEST_PROVIDER !== "postgresql")("the container's PostgreSQL migr
   it("produces the same schema and _prisma_migrations rows as `prisma migrate deploy`", async () => {
     const ours = await fresh();
     const theirs = await fresh();
-    const report = await withClient(ours, (c) => applyPostgresMigrations(c, MIGRATIONS));
+    const report = await withPgClient(ours, (c) => applyPostgresMigrations(c, MIGRATIONS));
     expect(report.applied).toEqual(readMigrations(MIGRATIONS, "postgresql").map((m) => m.name));
     expect((await cli(["migrate", "deploy"], theirs)).code).toBe(0);
     expect(await schemaOf(ours)).toEqual(await schemaOf(theirs));
@@ -87,13 +80,13 @@ describe.skipIf(TEST_PROVIDER !== "postgresql")("the container's PostgreSQL migr
     // and the CLI agrees that nothing is left to do
     const status = await cli(["migrate", "status"], ours);
     expect(status.stdout).toContain("Database schema is up to date");
-    expect((await withClient(ours, (c) => applyPostgresMigrations(c, MIGRATIONS))).applied).toEqual([]);
+    expect((await withPgClient(ours, (c) => applyPostgresMigrations(c, MIGRATIONS))).applied).toEqual([]);
   }, 60_000);
 
   it("lets replicas start at once: each waits for the lock, one applies, none fails", async () => {
     const url = await fresh();
     const reports = await Promise.all(
-      [1, 2, 3].map(() => withClient(url, (c) => applyPostgresMigrations(c, MIGRATIONS))),
+      [1, 2, 3].map(() => withPgClient(url, (c) => applyPostgresMigrations(c, MIGRATIONS))),
     );
     expect(reports.map((r) => r.applied.length).sort()).toEqual([
       0,
@@ -112,13 +105,13 @@ describe.skipIf(TEST_PROVIDER !== "postgresql")("the container's PostgreSQL migr
       path.join(broken, "migration.sql"),
       'CREATE TABLE "Half" ("id" TEXT);\nSELECT * FROM "NoSuchTable";\n',
     );
-    await expect(withClient(url, (c) => applyPostgresMigrations(c, dir))).rejects.toThrow(
+    await expect(withPgClient(url, (c) => applyPostgresMigrations(c, dir))).rejects.toThrow(
       /29990101000000_broken/,
     );
-    const half = await withClient(url, (c) => c.query("SELECT to_regclass('public.\"Half\"') AS t"));
+    const half = await withPgClient(url, (c) => c.query("SELECT to_regclass('public.\"Half\"') AS t"));
     expect(half.rows[0].t).toBeNull(); // the failed script left nothing behind
     const rows = await rowsOf(url);
     expect(rows.find((r) => r.migration_name === "29990101000000_broken")).toMatchObject({ finished: false });
-    await expect(withClient(url, (c) => applyPostgresMigrations(c, dir))).rejects.toThrow(/P3009/);
+    await expect(withPgClient(url, (c) => applyPostgresMigrations(c, dir))).rejects.toThrow(/P3009/);
   }, 60_000);
 });

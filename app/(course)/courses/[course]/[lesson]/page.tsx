@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentCount, CommentThread } from "@/components/comments/comment-thread";
+import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
 import { TableOfContents } from "@/components/lesson/toc";
@@ -10,7 +11,6 @@ import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
 import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/load";
-import { formatDate, formatMinutes } from "@/lib/format/dates";
 
 type Params = { course: string; lesson: string };
 
@@ -63,33 +63,16 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
 
       <main className="min-w-0">
         <article>
-          <header className="mb-8 border-b border-[var(--border)] pb-6">
-            <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
-              Part {lesson.part} of {course.parts.length}
-            </p>
-            <h1 className="mt-1 text-3xl leading-tight font-bold tracking-tight sm:text-4xl">
-              {lesson.title}
-            </h1>
-            <p className="mt-3 text-lg text-[var(--fg-muted)]">{lesson.summary}</p>
-            <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-[var(--fg-muted)]">
-              <span>{formatMinutes(compiled.readingMinutes)} read</span>
-              <span>
-                Updated <time dateTime={lesson.updated}>{formatDate(lesson.updated)}</time>
-              </span>
-              <CommentCount course={course.slug} lesson={lesson.slug} />
-            </p>
-            <section
-              aria-label="Learning objectives"
-              className="mt-5 rounded-lg bg-[var(--bg-soft)] px-4 py-3"
-            >
-              <h2 className="text-sm font-semibold">In this part you will</h2>
-              <ul className="mt-1 list-disc pl-5 text-[0.95rem]">
-                {lesson.objectives.map((o) => (
-                  <li key={o}>{o}</li>
-                ))}
-              </ul>
-            </section>
-          </header>
+          <LessonHeader
+            partLabel={`Part ${lesson.part} of ${course.parts.length}`}
+            title={lesson.title}
+            summary={lesson.summary}
+            readingMinutes={compiled.readingMinutes}
+            updated={lesson.updated}
+            objectives={lesson.objectives}
+            level={1}
+            extra={<CommentCount course={course.slug} lesson={lesson.slug} />}
+          />
 
           {compiled.headings.length > 0 ? (
             <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
