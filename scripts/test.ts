@@ -51,6 +51,7 @@ const DATABASE_SPECS = [
   "durability",
   "foundation",
   "instructor",
+  "progress",
   "quiz",
   "restart",
   "scale-out",
