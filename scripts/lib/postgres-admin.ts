@@ -33,16 +33,33 @@ export async function createThrowawayDatabase(serverUrl: string, prefix: string)
   return url.toString();
 }
 
+/**
+ * DROP DATABASE … WITH (FORCE), retried for a few seconds: FORCE ends the database's sessions,
+ * but PostgreSQL 15 refuses (42501) when one of them is an autovacuum worker, which a
+ * non-superuser role may not signal; the worker is gone a moment later.
+ */
+async function dropForce(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** Drops a database made by createThrowawayDatabase, closing its connections first. */
 export async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
   const { database } = postgresConnectionFromUrl(databaseUrl);
-  await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  await withPgClient(serverUrl, (c) => dropForce(c, database));
 }
 
 /** Drops (closing its connections) and creates a database of a known name; returns its URL. */
 export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
   await withPgClient(serverUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropForce(c, name);
     await c.query(`CREATE DATABASE "${name}"`);
   });
   const url = new URL(serverUrl);
