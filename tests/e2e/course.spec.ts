@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
+import { openSearchWithSlash } from "./support/search";
 
 const course = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, "../../content/courses/docker/course.json"), "utf8"),
@@ -59,8 +60,7 @@ test("search finds content in every part", async ({ page, request }) => {
     const sections = index.sections.filter((s) => s.lesson === part.slug && s.id);
     expect(sections.length, `${part.slug} has sections in the index`).toBeGreaterThan(2);
     const target = sections[Math.floor(sections.length / 2)]!;
-    await page.keyboard.press("/");
-    const dialog = page.getByRole("dialog", { name: "Search lessons" });
+    const dialog = await openSearchWithSlash(page);
     await dialog.getByRole("combobox").fill(target.heading);
     await expect(
       dialog

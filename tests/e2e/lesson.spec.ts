@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, useTheme } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { codeBlocks } from "./support/lesson-source";
+import { openSearchWithSlash } from "./support/search";
 
 const PART7 = "/courses/docker/multi-stage-builds";
 
@@ -107,9 +108,7 @@ test("previous/next and the sidebar navigate between parts", async ({ page }) =>
 test('search for "COPY --from" finds Part 7 and lands on the right section', async ({ page }) => {
   await page.goto("/");
   await waitForHydration(page);
-  await page.keyboard.press("/");
-  const dialog = page.getByRole("dialog", { name: "Search lessons" });
-  await expect(dialog).toBeVisible();
+  const dialog = await openSearchWithSlash(page);
   await dialog.getByRole("combobox", { name: "Search all lessons" }).fill("COPY --from");
   const first = dialog.getByRole("option").first();
   await expect(first).toContainText("Part 7");
