@@ -19,10 +19,20 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, async ({ b
   // Both start at once on the empty database: one migrates and seeds, the other waits for it.
   // No LECTERN_SECRET: the cookie-signing secret both use is the one stored in the database.
   const env = { LECTERN_SECRET: "", LECTERN_RATE_LIMIT_SCALE: "1" };
-  const [a, b] = (await Promise.all([
+  const starts = await Promise.allSettled([
     startServer(base + 400, url, env),
     startServer(base + 450, url, env),
-  ])) as [RunningServer, RunningServer];
+  ]);
+  const failed = starts.find((s) => s.status === "rejected");
+  if (failed) {
+    // Stop the one that did start, so it does not keep its port for the next test.
+    for (const s of starts) if (s.status === "fulfilled") await s.value.stop("SIGTERM");
+    throw failed.reason;
+  }
+  const [a, b] = starts.map((s) => (s as PromiseFulfilledResult<RunningServer>).value) as [
+    RunningServer,
+    RunningServer,
+  ];
   try {
     const started = `${a.output()}\n${b.output()}`;
     expect(started.match(/Seeded 1 course/g)).toHaveLength(2);
