@@ -14,9 +14,8 @@ import {
   runScript,
   simpleCommands,
 } from "./commands";
-import type { RuleContext } from "./findings";
 import { copyPaths, fromChain } from "./graph";
-import type { Finding, Instruction, Stage } from "./types";
+import type { Finding, Instruction, RuleContext, Stage } from "./types";
 import { flagValue, parseKeyValues } from "./words";
 
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|package\*\.json)$/;

@@ -7,19 +7,8 @@ import { isBuildStep, runMounts, runScript, simpleCommands } from "./commands";
 import { expandWord } from "./expand";
 import { runFindings } from "./findings-run";
 import { copyPaths, fromChain } from "./graph";
-import type { Directives, Finding, Stage, StageEdge, TargetSelection } from "./types";
-import { type EscapeChar, parseKeyValues } from "./words";
-
-export interface RuleContext {
-  stages: readonly Stage[];
-  edges: readonly StageEdge[];
-  target: TargetSelection;
-  directives: Directives;
-  globalArgs: readonly { name: string; value: string | null; line: number }[];
-  /** The shipping stage and its FROM ancestors: their layers are all in the final image. */
-  shipChain: ReadonlySet<number>;
-  escapeChar: EscapeChar;
-}
+import type { Finding, RuleContext, Stage } from "./types";
+import { parseKeyValues } from "./words";
 
 /** Runs every rule; findings come back sorted by line. */
 export function collectFindings(ctx: RuleContext): Finding[] {

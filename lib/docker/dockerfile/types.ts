@@ -1,6 +1,6 @@
 // Types shared by the Dockerfile parser, analyzer and findings. Lines are 1-based, as editors show them.
 
-import type { Flag } from "./words";
+import type { EscapeChar, Flag } from "./words";
 
 /** Something the Dockerfile itself gets wrong: `error` means `docker build` would stop. */
 export interface Problem {
@@ -197,4 +197,16 @@ export type AnalyzeResult = { ok: true; analysis: DockerfileAnalysis } | { ok: f
 export interface AnalyzeOptions {
   /** Like `docker build --target`: a stage name (any case) or zero-based index. */
   target?: string | number;
+}
+
+/** What every findings rule reads: the analysed stages and the settings that shape them. */
+export interface RuleContext {
+  stages: readonly Stage[];
+  edges: readonly StageEdge[];
+  target: TargetSelection;
+  directives: Directives;
+  globalArgs: readonly { name: string; value: string | null; line: number }[];
+  /** The shipping stage and its FROM ancestors: their layers are all in the final image. */
+  shipChain: ReadonlySet<number>;
+  escapeChar: EscapeChar;
 }
