@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db/url";
+
+/** The default database: the embedded SQLite file beside the schema. */
+export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
 /** Every environment variable Lectern reads, with its default and rule. */
 export const EnvSchema = z.object({
@@ -24,6 +26,14 @@ export const EnvSchema = z.object({
     .min(32, "must be at least 32 characters (try: openssl rand -base64 48)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  LECTERN_RATE_LIMIT_SCALE: z.coerce
+    .number({ message: "must be a number" })
+    .min(1, "must be 1 or more (it only ever loosens the limits)")
+    .default(1),
+  LECTERN_CONTENT_DIR: z.string().optional(),
+  LECTERN_DIST_DIR: z.string().optional(),
+  /** Set by npm when a script runs; the health check reports it. */
+  npm_package_version: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

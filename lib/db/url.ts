@@ -1,7 +1,5 @@
 import path from "node:path";
-
-/** The default database: the embedded SQLite file beside the schema. */
-export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+import { DEFAULT_DATABASE_URL } from "../env";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 

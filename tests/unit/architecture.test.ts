@@ -139,6 +139,19 @@ describe("layers: app/ on top, then components/, then lib/", () => {
   });
 });
 
+describe("configuration", () => {
+  it("app code reads the environment only through lib/env.ts (NODE_ENV aside, which bundlers inline)", () => {
+    const direct = files
+      .filter((f) => f !== "lib/env.ts")
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(root, f), "utf8").matchAll(/process\.env(?:\.(\w+)|\[)/g)]
+          .filter((m) => m[1] !== "NODE_ENV")
+          .map((m) => `${f}: ${m[0]}`),
+      );
+    expect(direct).toEqual([]);
+  });
+});
+
 describe("the cycle finder the rules rely on", () => {
   it("finds a cycle through three nodes and none in a chain", () => {
     const g = (pairs: [string, string][]) => {

@@ -54,3 +54,18 @@ describe("environment validation", () => {
     expect(parseEnv({ LECTERN_SECRET: "" }).LECTERN_SECRET).toBeUndefined();
   });
 });
+
+describe("test configuration through the environment", () => {
+  it("scales rate limits only upwards, and refuses a scale that is not a number", () => {
+    expect(parseEnv({}).LECTERN_RATE_LIMIT_SCALE).toBe(1);
+    expect(parseEnv({ LECTERN_RATE_LIMIT_SCALE: "20" }).LECTERN_RATE_LIMIT_SCALE).toBe(20);
+    expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "lots" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
+    expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "0.5" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
+  });
+
+  it("reads the content folder and the build folder when set", () => {
+    const e = parseEnv({ LECTERN_CONTENT_DIR: "/srv/courses", LECTERN_DIST_DIR: ".next-test" });
+    expect(e.LECTERN_CONTENT_DIR).toBe("/srv/courses");
+    expect(e.LECTERN_DIST_DIR).toBe(".next-test");
+  });
+});
