@@ -26,9 +26,10 @@ export const EnvSchema = z.object({
     .min(32, "must be at least 32 characters (try: openssl rand -base64 48)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  LECTERN_RATE_LIMIT_SCALE: z.coerce
-    .number({ message: "must be a number" })
-    .min(1, "must be 1 or more (it only ever loosens the limits)")
+  LECTERN_RATE_LIMIT_SCALE: z
+    .literal("")
+    .transform(() => 1)
+    .or(z.coerce.number({ message: "must be a number" }).min(1, "must be 1 or more (it only loosens limits)"))
     .default(1),
   LECTERN_CONTENT_DIR: z.string().optional(),
   LECTERN_DIST_DIR: z.string().optional(),

@@ -59,6 +59,7 @@ describe("test configuration through the environment", () => {
   it("scales rate limits only upwards, and refuses a scale that is not a number", () => {
     expect(parseEnv({}).LECTERN_RATE_LIMIT_SCALE).toBe(1);
     expect(parseEnv({ LECTERN_RATE_LIMIT_SCALE: "20" }).LECTERN_RATE_LIMIT_SCALE).toBe(20);
+    expect(parseEnv({ LECTERN_RATE_LIMIT_SCALE: "" }).LECTERN_RATE_LIMIT_SCALE).toBe(1);
     expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "lots" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
     expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "0.5" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
   });
