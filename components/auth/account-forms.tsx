@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field, FormError } from "@/components/ui/field";
 import {
   changePasswordAction,
   deleteAccountAction,
   signOutEverywhereAction,
   updateNameAction,
-} from "@/app/(auth)/account/actions";
-import { Field, FormError } from "@/components/ui/field";
+} from "@/lib/account/actions";
 
 const button =
   "justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
 import { refetch, refetchAll, useSharedFetch } from "@/components/ui/shared-fetch";
+import { signOutAction } from "@/lib/account/actions";
 
 export type Me = { user: { name: string; role: string; staff: boolean } | null };
 

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/actions";
 import { Field, FormError } from "@/components/ui/field";
+import { signInAction } from "@/lib/account/actions";
 
 /** Email and password sign-in; works as a plain form before JavaScript loads. */
 export function SignInForm({ next }: { next: string }) {

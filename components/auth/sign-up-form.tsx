@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signUpAction } from "@/app/(auth)/actions";
 import { Field, FormError } from "@/components/ui/field";
 import { Honeypot } from "@/components/ui/honeypot";
+import { signUpAction } from "@/lib/account/actions";
 
 /** Account creation; the honeypot field is invisible to people and announced as "leave empty". */
 export function SignUpForm({ next }: { next: string }) {

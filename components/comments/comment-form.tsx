@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { postCommentAction } from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
 import { Honeypot } from "@/components/ui/honeypot";
+import { postCommentAction } from "@/lib/comments/actions";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/limits";
 
 type Props = {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
 import {
   deleteCommentAction,
   editCommentAction,
   hideCommentAction,
   reportCommentAction,
-} from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
-import type { ActionResult } from "@/lib/actions/result";
+} from "@/lib/comments/actions";
 import { REPORT_REASONS } from "@/lib/comments/limits";
 import type { CommentView } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";

@@ -1,10 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  dismissReportsAction,
-  hideCommentAction,
-} from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
+import { dismissReportsAction, hideCommentAction } from "@/lib/comments/actions";
 
 /** Hide/unhide and dismiss for one queued comment; the server re-checks the moderator's role. */
 export function ModerationActions({ id, hidden, reports }: { id: string; hidden: boolean; reports: number }) {

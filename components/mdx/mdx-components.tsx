@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { SizeCalculator } from "@/components/docker/size-calculator";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { QuizIsland } from "@/components/quiz/quiz-island";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
 import { Compare } from "./compare";

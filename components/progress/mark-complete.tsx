@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { markCompleteAction } from "@/app/(course)/courses/[course]/[lesson]/actions";
+import { markCompleteAction } from "@/lib/progress/actions";
 import { refreshCourseProgress, useCourseProgress } from "./learner-store";
 
 /** "Mark as complete" (and undo) for this lesson; the server decides and stores it. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { resetProgressAction } from "@/app/(course)/progress/actions";
+import { resetProgressAction } from "@/lib/progress/actions";
 
 /** Reset a course's progress, after the learner types "reset" to confirm. */
 export function ResetProgress({ course, title }: { course: string; title: string }) {

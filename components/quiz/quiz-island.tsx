@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { type QuizActionData, submitQuizAction } from "@/app/(course)/courses/[course]/[lesson]/actions";
 import { refreshCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
+import { submitQuizAction } from "@/lib/quiz/actions";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
 import { QuestionInput } from "./question-input";
 

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import { env } from "@/lib/env";
-import type { QuizDefinition } from "@/lib/quiz/schema";
 import { type Course, readCatalog } from "./catalog";
 import { loadLesson } from "./load";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { optionId, quizVersion } from "../../lib/quiz/public";
-import { QuizDefinitionSchema } from "../../lib/quiz/schema";
+import { optionId, quizVersion } from "../../lib/content/quiz-public";
+import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { freshDatabase } from "./support/database";
 import { authoredQuiz } from "./support/lesson-source";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { optionId, quizVersion } from "../../lib/content/quiz-public";
+import { type QuizDefinition, QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { type Answers, gradeQuiz } from "../../lib/quiz/grade";
-import { optionId, quizVersion } from "../../lib/quiz/public";
-import { type QuizDefinition, QuizDefinitionSchema } from "../../lib/quiz/schema";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, signIn } from "./support/accounts";

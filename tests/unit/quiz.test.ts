@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
+import { optionId, quizVersion, toPublicQuiz } from "@/lib/content/quiz-public";
+import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import { gradeQuiz, validateAnswers } from "@/lib/quiz/grade";
-import { optionId, quizVersion, toPublicQuiz } from "@/lib/quiz/public";
-import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/quiz/schema";
 
 const quiz: QuizDefinition = QuizDefinitionSchema.parse({
   id: "check",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { issueMessage } from "@/lib/actions/issues";
-import { currentLearnerId } from "@/lib/progress/identity";
+import { currentLearnerId } from "@/lib/auth/identity";
 import { getCourseProgress } from "@/lib/progress/progress";
 
 export const dynamic = "force-dynamic";

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
+import { postCommentFormAction } from "@/lib/comments/actions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
-import { postCommentFormAction } from "./actions";
 
 type Params = { course: string; lesson: string };
 

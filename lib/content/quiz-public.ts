@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PublicQuestion, PublicQuiz, QuizDefinition } from "./schema";
+import type { PublicQuestion, PublicQuiz, QuizDefinition } from "./quiz-schema";
 
 function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");

@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { SlugSchema } from "./slug";
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and hyphens, e.g. copy-from");
 const text = z.string().trim().min(1, "must not be empty");
 
 const base = {
-  id,
+  id: SlugSchema,
   prompt: text,
   explanation: z.string().trim().optional(),
   points: z.number().int().positive().max(100).default(1),
@@ -82,7 +80,7 @@ export type QuestionType = Question["type"];
 /** A quiz as an author writes it in a ```quiz block: questions together with their answer key. */
 export const QuizDefinitionSchema = z
   .object({
-    id,
+    id: SlugSchema,
     title: z.string().trim().min(1).default("Check your understanding"),
     passPercent: z.number().min(0).max(100).default(70),
     questions: z.array(QuestionSchema).min(1, "needs at least one question"),

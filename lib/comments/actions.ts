@@ -1,53 +1,51 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formFields } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
-import {
-  dismissWrite,
-  editWrite,
-  hideWrite,
-  POST_FIELDS,
-  postWrite,
-  removeWrite,
-  reportWrite,
-} from "@/lib/comments/writes";
+import { SlugSchema } from "@/lib/content/slug";
+import { dismissWrite, editWrite, hideWrite, postWrite, removeWrite, reportWrite } from "./writes";
 
 /** Posts a comment or reply (from the lesson page's thread). */
 export async function postCommentAction(
   _prev: ActionResult<{ id: string; created: boolean }> | null,
   form: FormData,
 ) {
-  return postWrite(formFields(form, POST_FIELDS));
+  return postWrite(form);
 }
+
 /** The same, for the discussion page's plain forms: redirects back, so it works without JavaScript. */
 export async function postCommentFormAction(form: FormData) {
-  const fields = formFields(form, POST_FIELDS);
-  const result = await postWrite(fields);
-  const base = `/courses/${fields.course ?? ""}/${fields.lesson ?? ""}/discussion`;
+  const result = await postWrite(form);
+  const [course, lesson] = [form.get("course"), form.get("lesson")].map((v) => SlugSchema.safeParse(v).data);
+  const base = course && lesson ? `/courses/${course}/${lesson}/discussion` : "/";
   if (result.ok) redirect(`${base}#comment-${result.data.id}`);
   redirect(`${base}?error=${encodeURIComponent(result.message)}#comment-form`);
 }
+
 /** Edits one's own comment. */
 export async function editCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return editWrite(formFields(form, ["id", "body"]));
+  return editWrite(form);
 }
+
 /** Deletes one's own comment, or any comment for a moderator. */
 export async function deleteCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return removeWrite(formFields(form, ["id"]));
+  return removeWrite(form);
 }
+
 /** Hides or unhides a comment (moderators only). */
 export async function hideCommentAction(
   _prev: ActionResult<{ id: string; hidden: boolean }> | null,
   form: FormData,
 ) {
-  return hideWrite(formFields(form, ["id", "hidden"]));
+  return hideWrite(form);
 }
+
 /** Marks a comment's reports as handled without hiding it (moderators only). */
 export async function dismissReportsAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return dismissWrite(formFields(form, ["id"]));
+  return dismissWrite(form);
 }
+
 /** Reports someone else's comment to the moderators. */
 export async function reportCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
-  return reportWrite(formFields(form, ["id", "reason"]));
+  return reportWrite(form);
 }
