@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { refreshCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { submitQuizAction } from "@/lib/quiz/actions";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
@@ -85,7 +85,8 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
   useEffect(() => {
     if (state?.ok) {
       resultRef.current?.focus();
-      void refreshCourseProgress(course);
+      // The write answered with the progress it left: every island shows it, no second request.
+      void showCourseProgress(course, state.data.progress);
     } else if (state) errorRef.current?.focus();
   }, [state, course]);
 

@@ -62,3 +62,26 @@ test("a slow, older answer about the learner's progress never overwrites a newer
   await expect(page.getByText("You completed this part")).toBeVisible();
   await expect(page.getByRole("button", { name: "Mark as not complete" })).toBeVisible();
 });
+
+test("a graded quiz updates every island from the write's own answer, with no second request", {
+  tag: "@db",
+}, async ({ page }) => {
+  const progressRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/learner/progress")) progressRequests.push(r.url());
+  });
+  await page.goto(PART7);
+  await waitForHydration(page);
+  const section = page.locator(`[data-quiz="${quiz.id}"]`);
+  await section.scrollIntoViewIfNeeded();
+  await expect.poll(() => progressRequests.length).toBe(1);
+  await answerQuiz(section, quiz.questions, true);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.locator(".quiz-result")).toContainText("Passed");
+  await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 1");
+  await expect(page.getByText("You completed this part")).toBeVisible();
+  // The sidebar's checkmark for this part reads the same shared progress.
+  await expect(page.locator('[data-completed="multi-stage-builds"]')).not.toHaveCount(0);
+  await page.waitForLoadState("networkidle");
+  expect(progressRequests).toHaveLength(1);
+});
