@@ -66,7 +66,9 @@ async function send(
   }
 }
 
-test("writes acknowledged before a SIGKILL survive it, exactly once, and the database stays sound", async () => {
+test("writes acknowledged before a SIGKILL survive it, exactly once, and the database stays sound", {
+  tag: "@db",
+}, async () => {
   test.setTimeout(180_000);
   const database = await freshDatabase("durability");
   const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 350;
