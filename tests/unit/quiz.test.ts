@@ -112,7 +112,10 @@ describe("the public view", () => {
     expect(values).not.toContain(93);
     const texts = values.filter((v): v is string => typeof v === "string");
     for (const secret of ["--from", "Only the last", "No, builder"])
-      expect(texts.some((t) => t.includes(secret)), secret).toBe(false);
+      expect(
+        texts.some((t) => t.includes(secret)),
+        secret,
+      ).toBe(false);
     // The walk saw the whole view: questions, their prompts and choice ids.
     expect(keys).toContain("prompt");
     expect(texts).toContain("Percent?");
