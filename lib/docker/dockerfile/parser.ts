@@ -1,6 +1,6 @@
 // Dockerfile parser following BuildKit's frontend (moby/buildkit frontend/dockerfile/parser).
 //
-// Why our own parser and not `dockerfile-ast` 0.7.1 (docs/decisions/002-dockerfile-parser.md): bundled for the browser it is
+// Why not `dockerfile-ast` 0.7.1 (docs/decisions/002-dockerfile-parser.md): bundled for the browser it is
 // ~88 KB minified / ~21 KB gzip with its vscode-languageserver dependencies, above the whole 15 KB
 // budget for parser + analyzer, and it keeps comment lines inside continued instructions in the
 // argument text (BuildKit drops them). What we need is small: logical lines, directives, heredocs.
