@@ -54,8 +54,7 @@ describe("documents name code that exists", () => {
   it.each(docs)("%s", (doc) => {
     const missing = namesIn(fs.readFileSync(path.join(root, doc), "utf8")).filter(
       (name) =>
-        !FOREIGN.has(name) &&
-        !new RegExp(`(?:function|const|class|type|interface) ${name}\\b`).test(sources),
+        !FOREIGN.has(name) && !new RegExp(`(?:function|const|class|type|interface) ${name}\\b`).test(sources),
     );
     expect(missing).toEqual([]);
   });
