@@ -29,6 +29,8 @@ const FOREIGN = new Set([
   "useActionState",
   "engineType",
   "getByRole",
+  "QueryClient",
+  "useQuery",
 ]);
 
 /** Code-like names in backticks: camelCase (`defineWrite`, `compileLesson()`) or PascalCase words (`SlugSchema`). */
