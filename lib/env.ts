@@ -1,14 +1,13 @@
 import { z } from "zod";
 
-/** The default database: the embedded SQLite file beside the schema. */
-export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
-
 /** Every environment variable Lectern reads, with its default and rule. */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .default(DEFAULT_DATABASE_URL)
+    // DEFAULT_DATABASE_URL of lib/db/url.ts, which cannot import this module (the image's deps
+    // stage copies that file alone) and which this module may not import (lib/db reads env()).
+    .default("file:./prisma/dev.db")
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url), {
       message:
         'must be a file: URL for the embedded SQLite database (e.g. "file:./prisma/dev.db") or a ' +

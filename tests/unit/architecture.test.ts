@@ -139,6 +139,19 @@ describe("layers: app/ on top, then components/, then lib/", () => {
   });
 });
 
+describe("the image's deps stage", () => {
+  it("copies lib/ modules (for the Prisma configs) that import only each other", () => {
+    const dockerfile = fs.readFileSync(path.join(root, "Dockerfile"), "utf8");
+    const deps = dockerfile.slice(0, dockerfile.indexOf("FROM deps AS build"));
+    const copied = [...deps.matchAll(/^COPY\s+(.+)\s+\S+$/gm)].flatMap((m) =>
+      m[1]!.split(/\s+/).filter((f) => f.startsWith("lib/")),
+    );
+    expect(copied.length).toBeGreaterThan(0);
+    const outside = copied.flatMap((f) => (graph.get(f) ?? []).filter((t) => !copied.includes(t)));
+    expect(outside).toEqual([]);
+  });
+});
+
 describe("configuration", () => {
   it("app code reads the environment only through lib/env.ts (NODE_ENV aside, which bundlers inline)", () => {
     const direct = files

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { databaseProvider, postgresConnectionFromUrl } from "@/lib/db/url";
+import { DEFAULT_DATABASE_URL, databaseProvider, postgresConnectionFromUrl } from "@/lib/db/url";
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("environment validation", () => {
   it("gives every variable a working default", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
     expect(env.PORT).toBe(3000);
   });
 
