@@ -5,7 +5,7 @@
 import { lookupBaseImageSize } from "../size-data";
 import { collectFindings, rootImage } from "./findings";
 import { copyPaths, fromChain, selectTarget } from "./graph";
-import { parseDockerfile } from "./parser";
+import { parseDockerfile, utf8Length } from "./parser";
 import { buildStageModel } from "./stages";
 import type { AnalyzeOptions, AnalyzeResult, ShippedContent, SizeEstimate, Stage } from "./types";
 import { flagIsSet, flagValue } from "./words";
@@ -13,28 +13,13 @@ import { flagIsSet, flagValue } from "./words";
 /** Largest Dockerfile we analyse; real ones are a few KB. */
 export const MAX_DOCKERFILE_BYTES = 256 * 1024;
 
-/** UTF-8 length without TextEncoder allocations (the text may be large). */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 /**
  * Analyses a Dockerfile the way BuildKit reads it: stages, the edges between them, what a build
  * (optionally with --target) ships and skips, what crosses into the final image, an estimated base
  * size and best-practice findings.
  */
 export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
-  if (text.length > MAX_DOCKERFILE_BYTES || utf8Bytes(text) > MAX_DOCKERFILE_BYTES) {
+  if (text.length > MAX_DOCKERFILE_BYTES || utf8Length(text) > MAX_DOCKERFILE_BYTES) {
     return {
       ok: false,
       error: {

@@ -38,7 +38,13 @@ export interface Instruction {
   flags: Flag[];
   /** Arguments after the flags, continuation lines joined, comment lines dropped. */
   args: string;
+  /** The argument list BuildKit's parser makes of `args` (JSON items, words, ENV key/value pairs). */
+  argv: string[];
+  /** Exec (JSON) form. */
+  json: boolean;
   heredocs: Heredoc[];
+  /** BuildKit's parse-tree dump of this instruction, e.g. `(copy ["--from=build"] "/app" ".")`. */
+  dump: string;
 }
 
 export interface Directives {
