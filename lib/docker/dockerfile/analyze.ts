@@ -35,21 +35,27 @@ export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): A
   const escapeChar = parsed.directives.escape;
   const model = buildStageModel(parsed.instructions, escapeChar);
   if (model.stages.length === 0) {
+    // A file BuildKit can't even read (a 64 KB line, a bad directive) says why, not "no FROM".
+    const unreadable = parsed.problems.find((p) => p.severity === "error");
     return {
       ok: false,
       error: {
         code: "no-from",
-        message: "No FROM instruction found: every Dockerfile starts its first stage with FROM <image>.",
+        message: unreadable
+          ? `No FROM instruction could be read. Line ${unreadable.line}: ${unreadable.message}`
+          : "No FROM instruction found: every Dockerfile starts its first stage with FROM <image>.",
       },
     };
   }
   const problems = [...parsed.problems, ...model.problems];
   const target = selectTarget(model.stages, model.edges, options.target, problems);
-  const shipChain = new Set(fromChain(model.stages, target.shipping).map((s) => s.index));
+  // Findings are about the file: the image `docker build` makes without --target.
+  const fileTarget = target.explicit ? selectTarget(model.stages, model.edges, undefined, []) : target;
+  const shipChain = new Set(fromChain(model.stages, fileTarget.shipping).map((s) => s.index));
   const findings = collectFindings({
     stages: model.stages,
     edges: model.edges,
-    target,
+    target: fileTarget,
     directives: parsed.directives,
     globalArgs: model.globalArgs,
     shipChain,
@@ -83,6 +89,8 @@ function shippedContent(
 ): ShippedContent[] {
   const out: ShippedContent[] = [];
   const chain = fromChain(stages, shipping);
+  const byName = new Map<string, Stage>();
+  for (const stage of stages) if (stage.normalizedName) byName.set(stage.normalizedName, stage);
   for (const stage of chain) {
     if (stage.base.kind === "stage") {
       out.push({
@@ -101,8 +109,7 @@ function shippedContent(
       const from = ins.keyword === "COPY" ? flagValue(ins.flags, "from") : null;
       if (!from) continue;
       const index = /^\d+$/.test(from) ? Number(from) : undefined;
-      const source =
-        index !== undefined ? stages[index] : stages.findLast((s) => s.normalizedName === from.toLowerCase());
+      const source = index !== undefined ? stages[index] : byName.get(from.toLowerCase());
       const { sources, destination } = copyPaths(ins, escapeChar);
       out.push({
         kind: "copy",
