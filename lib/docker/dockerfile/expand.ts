@@ -61,6 +61,8 @@ export function expandWord(
   budget: MatchBudget = new MatchBudget(),
 ): Expansion {
   const unset: string[] = [];
+  // Most words (image names, plain values) have nothing to expand or unquote.
+  if (!/[$'"]/.test(word) && !word.includes(escapeChar)) return { value: word, unset, error: null };
   try {
     return { value: run(word, lookup, escapeChar, unset, budget), unset, error: null };
   } catch (error) {

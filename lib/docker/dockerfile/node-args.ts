@@ -420,6 +420,7 @@ export function nodeArgs(keyword: string, rest: string, escapeChar: EscapeChar):
 
 /** Go's strconv.Quote for the characters a Dockerfile holds. */
 export function goQuote(s: string): string {
+  if (!/["\\\x00-\x1f\x7f]/.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;

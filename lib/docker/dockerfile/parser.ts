@@ -122,9 +122,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       argv: node.args,
       json: node.json,
       heredocs: [],
-      dump: "",
     };
-    instruction.dump = dumpNode(keyword, split.flagWords, node);
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       problems.push({
         severity: "error",
@@ -153,6 +151,19 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     instructions.push(instruction);
   }
   return { directives, instructions, problems, lineCount };
+}
+
+/**
+ * BuildKit's parse-tree dump of one instruction, e.g. `(copy ["--from=build"] "/app" ".")`: the
+ * keyword, the flags and the argument list its parser made. Computed on demand (the parity tests
+ * and debugging need it; the analysis does not).
+ */
+export function dumpInstruction(ins: Instruction, escapeChar: EscapeChar): string {
+  const node: NodeArgs =
+    ins.keyword === "ONBUILD"
+      ? nodeArgs(ins.keyword, ins.args, escapeChar)
+      : { args: ins.argv, json: ins.json, sub: null, error: null };
+  return dumpNode(ins.keyword, ins.flags.map((f) => f.raw), node);
 }
 
 const trimNewline = (line: string) => {

@@ -43,8 +43,6 @@ export interface Instruction {
   /** Exec (JSON) form. */
   json: boolean;
   heredocs: Heredoc[];
-  /** BuildKit's parse-tree dump of this instruction, e.g. `(copy ["--from=build"] "/app" ".")`. */
-  dump: string;
 }
 
 export interface Directives {

@@ -10,6 +10,8 @@ export type EscapeChar = "\\" | "`";
 export interface Flag {
   name: string;
   value: string | null;
+  /** The word as BuildKit keeps it, quotes removed: `--from=build`. */
+  raw: string;
 }
 
 /** Splits the leading `--flags` off an instruction's arguments (BuildKit's extractBuilderFlags). */
@@ -23,8 +25,8 @@ export function toFlag(word: string): Flag {
   const body = word.slice(2);
   const eq = body.indexOf("=");
   return eq < 0
-    ? { name: body.toLowerCase(), value: null }
-    : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) };
+    ? { name: body.toLowerCase(), value: null, raw: word }
+    : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1), raw: word };
 }
 
 /** The value of the last `--name=…` flag, or undefined. */
