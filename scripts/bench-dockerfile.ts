@@ -107,16 +107,48 @@ const lines = (n: number, line: (i: number) => string, head = "FROM alpine:3.20 
 
 const CONSTRUCTS: Construct[] = [
   { name: "independent stages", n: 4000, make: (n) => lines(n, (i) => `FROM alpine:3.20 AS s${i}`, "") },
-  { name: "FROM chain", n: 4000, make: (n) => lines(n, (i) => `FROM s${i} AS s${i + 1}`, "FROM alpine:3.20 AS s0\n") },
-  { name: "COPY --from every earlier stage", n: 3000, make: (n) => lines(n, (i) => `FROM alpine AS s${i + 1}\nCOPY --from=s${i} /a /a`, "FROM alpine AS s0\n") },
-  { name: "nested ${a:-…} (one line)", n: 4500, make: (n) => `FROM ${"${a:-".repeat(n)}alpine${"}".repeat(n)}\n` },
-  { name: "continuation lines", n: 12000, make: (n) => lines(n, () => "  && echo step \\", "FROM alpine\nRUN true \\\n") + "\n  && true" },
-  { name: "heredoc body lines", n: 12000, make: (n) => lines(n, (i) => `echo line ${i}`, "FROM alpine\nRUN <<EOF\n") + "\nEOF" },
+  {
+    name: "FROM chain",
+    n: 4000,
+    make: (n) => lines(n, (i) => `FROM s${i} AS s${i + 1}`, "FROM alpine:3.20 AS s0\n"),
+  },
+  {
+    name: "COPY --from every earlier stage",
+    n: 3000,
+    make: (n) => lines(n, (i) => `FROM alpine AS s${i + 1}\nCOPY --from=s${i} /a /a`, "FROM alpine AS s0\n"),
+  },
+  {
+    name: "nested ${a:-…} (one line)",
+    n: 4500,
+    make: (n) => `FROM ${"${a:-".repeat(n)}alpine${"}".repeat(n)}\n`,
+  },
+  {
+    name: "continuation lines",
+    n: 12000,
+    make: (n) => `${lines(n, () => "  && echo step \\", "FROM alpine\nRUN true \\\n")}\n  && true`,
+  },
+  {
+    name: "heredoc body lines",
+    n: 12000,
+    make: (n) => `${lines(n, (i) => `echo line ${i}`, "FROM alpine\nRUN <<EOF\n")}\nEOF`,
+  },
   { name: "heredocs", n: 6000, make: (n) => lines(n, (i) => `RUN <<EOF\necho ${i}\nEOF`) },
   { name: "long word (one line)", n: 30000, make: (n) => `FROM alpine\nRUN echo ${"x".repeat(n)}\n` },
-  { name: "flags on one line", n: 3000, make: (n) => `FROM alpine\nCOPY ${"--link ".repeat(n)}--from=x a b\n` },
-  { name: "RUN --mount lines", n: 2500, make: (n) => lines(n, (i) => `RUN --mount=type=cache,target=/c${i} --mount=type=secret,id=s true`) },
-  { name: "ENV/ARG lines", n: 8000, make: (n) => lines(n, (i) => (i % 2 ? `ENV K${i}=v${i} L${i}="a b"` : `ARG A${i}=\${A${i - 1}:-x}`)) },
+  {
+    name: "flags on one line",
+    n: 3000,
+    make: (n) => `FROM alpine\nCOPY ${"--link ".repeat(n)}--from=x a b\n`,
+  },
+  {
+    name: "RUN --mount lines",
+    n: 2500,
+    make: (n) => lines(n, (i) => `RUN --mount=type=cache,target=/c${i} --mount=type=secret,id=s true`),
+  },
+  {
+    name: "ENV/ARG lines",
+    n: 8000,
+    make: (n) => lines(n, (i) => (i % 2 ? `ENV K${i}=v${i} L${i}="a b"` : `ARG A${i}=\${A${i - 1}:-x}`)),
+  },
   { name: "directive spaces", n: 30000, make: (n) => `# syntax=a${" ".repeat(n)}b\nFROM alpine\n` },
   { name: "pattern on long value", n: 15000, make: (n) => `ARG V=${"ab".repeat(n)}\nFROM \${V##*a*b*a*c}\n` },
   { name: "quotes and escapes", n: 8000, make: (n) => lines(n, () => `RUN echo "a \\" b" 'c' \\$d`) },
@@ -165,5 +197,7 @@ for (const c of CONSTRUCTS) {
     `${c.name.padEnd(34)} n=${String(c.n).padStart(6)}  ${tn.toFixed(2).padStart(7)} ms → ${t2n.toFixed(2).padStart(7)} ms  ratio ${ratio.toFixed(2)} ${ratio <= 2.5 ? "ok" : "OVER 2.5"}  (${Math.round(large.length / 1024)} KB)`,
   );
 }
-console.log(`worst ratio ${worstRatio.toFixed(2)}; slowest input ${slowest.name}: ${slowest.ms.toFixed(1)} ms (bar 200 ms)`);
+console.log(
+  `worst ratio ${worstRatio.toFixed(2)}; slowest input ${slowest.name}: ${slowest.ms.toFixed(1)} ms (bar 200 ms)`,
+);
 if (worstRatio > 2.5 || slowest.ms > 200) process.exitCode = 1;

@@ -8,7 +8,14 @@ import { analyzeDockerfile, type DockerfileAnalysis, MAX_DOCKERFILE_BYTES } from
 import { expandWord } from "@/lib/docker/dockerfile/expand";
 
 const name = fc.constantFrom("base", "build", "deps", "Build", "app", "0", "1", "x.y", "a-b");
-const image = fc.constantFrom("alpine:3.20", "node:20-alpine", "scratch", "${IMAGE}", "${IMAGE:-busybox}", "base");
+const image = fc.constantFrom(
+  "alpine:3.20",
+  "node:20-alpine",
+  "scratch",
+  "${IMAGE}",
+  "${IMAGE:-busybox}",
+  "base",
+);
 const word = fc.stringMatching(/^[a-z$/{}:._*?#%'"` \\-]{0,12}$/);
 const expansion = fc
   .tuple(fc.constantFrom(":-", "-", ":+", "+", "#", "##", "%", "%%", "/", "//", ":?", "?"), word, fc.nat(40))
@@ -20,13 +27,29 @@ const fragment = fc.oneof(
   expansion.map((e) => `FROM ${e}`),
   expansion.map((e) => `ARG IMAGE=${e}`),
   fc.tuple(name, word).map(([n, w]) => `COPY --from=${n} /${w} /out`),
-  fc.tuple(name, word).map(([n, w]) => `RUN --mount=type=cache,target=/root/.npm --mount=from=${n},target=/m ${w}`),
+  fc
+    .tuple(name, word)
+    .map(([n, w]) => `RUN --mount=type=cache,target=/root/.npm --mount=from=${n},target=/m ${w}`),
   word.map((w) => `RUN echo ${w} \\`),
   word.map((w) => `RUN <<EOF\n${w}\nEOF`),
   word.map((w) => `RUN << 'EOF'\nFROM ${w}\n`),
   word.map((w) => `COPY <<-X /etc/${w}\n\t${w}\n\tX`),
-  fc.constantFrom("# syntax=docker/dockerfile:1", "# escape=`", "# escape=x", "# check=skip=all", "\uFEFF", ""),
-  fc.constantFrom("WORKDIR C:\\\\", "WORKDIR C:\\app``", "ENV PATH", "ENV A=1 B", 'CMD ["a", ["b"]]', "ONBUILD RUN x"),
+  fc.constantFrom(
+    "# syntax=docker/dockerfile:1",
+    "# escape=`",
+    "# escape=x",
+    "# check=skip=all",
+    "\uFEFF",
+    "",
+  ),
+  fc.constantFrom(
+    "WORKDIR C:\\\\",
+    "WORKDIR C:\\app``",
+    "ENV PATH",
+    "ENV A=1 B",
+    'CMD ["a", ["b"]]',
+    "ONBUILD RUN x",
+  ),
   fc.constantFrom("USER node", "USER root", "HEALTHCHECK CMD true", "EXPOSE 80", "LABEL a b", "bogus line"),
   fc.tuple(word, word).map(([a, b]) => `ENV ${a || "K"}=${b}`),
   fc.string({ maxLength: 40, unit: "grapheme" }),
@@ -96,7 +119,9 @@ describe("analyzeDockerfile over generated Dockerfiles", () => {
 
 /** Go's convertShellPatternToRegex for patterns of letters, `*` and `?`. */
 function goRegex(pattern: string, greedy: boolean, anchored: boolean): RegExp {
-  const body = [...pattern].map((ch) => (ch === "*" ? (greedy ? ".*" : ".*?") : ch === "?" ? "." : ch)).join("");
+  const body = [...pattern]
+    .map((ch) => (ch === "*" ? (greedy ? ".*" : ".*?") : ch === "?" ? "." : ch))
+    .join("");
   return new RegExp(`${anchored ? "^" : ""}${body}`, "s");
 }
 const reverse = (s: string) => [...s].reverse().join("");
@@ -120,7 +145,7 @@ describe("shell patterns in ${VAR#…}, ${VAR%…} and ${VAR/…/…}", () => {
         if (p === "") return; // `${V//X}` would read as a replace-all with no pattern end
         const re = goRegex(p, true, false);
         const first = re.exec(v);
-        const once = first ? v.slice(0, first.index) + "X" + v.slice(first.index + first[0].length) : v;
+        const once = first ? `${v.slice(0, first.index)}X${v.slice(first.index + first[0].length)}` : v;
         expect(expand(`\${V/${p}/X}`, v).value).toBe(once);
         expect(expand(`\${V//${p}/X}`, v).value).toBe(v.replace(new RegExp(re.source, "gs"), "X"));
       }),

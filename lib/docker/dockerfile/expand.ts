@@ -169,7 +169,9 @@ function run(text: string, lookup: Lookup, esc: string, unset: string[], budget:
     const stop = frame.kind === "top" ? undefined : frame.kind === "pattern" ? "/" : "}";
     if (ch === undefined) {
       if (stop === undefined) return frame.out.join("");
-      throw new ExpandError(stop === "/" ? "syntax error: missing '/' in ${}" : "syntax error: missing '}'");
+      throw new ExpandError(
+        stop === "/" ? "syntax error: missing '/' in $" + "{}" : "syntax error: missing '}'",
+      );
     }
     if (ch === stop) {
       i++;

@@ -420,6 +420,7 @@ export function nodeArgs(keyword: string, rest: string, escapeChar: EscapeChar):
 
 /** Go's strconv.Quote for the characters a Dockerfile holds. */
 export function goQuote(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what Go escapes.
   if (!/["\\\x00-\x1f\x7f]/.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {

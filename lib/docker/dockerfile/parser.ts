@@ -163,7 +163,11 @@ export function dumpInstruction(ins: Instruction, escapeChar: EscapeChar): strin
     ins.keyword === "ONBUILD"
       ? nodeArgs(ins.keyword, ins.args, escapeChar)
       : { args: ins.argv, json: ins.json, sub: null, error: null };
-  return dumpNode(ins.keyword, ins.flags.map((f) => f.raw), node);
+  return dumpNode(
+    ins.keyword,
+    ins.flags.map((f) => f.raw),
+    node,
+  );
 }
 
 const trimNewline = (line: string) => {
