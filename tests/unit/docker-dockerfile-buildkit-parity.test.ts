@@ -10,7 +10,9 @@ describe("BuildKit parser test cases", () => {
     "%s parses to BuildKit's instruction list",
     (_, c) => {
       const parsed = parseDockerfile(c.dockerfile);
-      expect(parsed.instructions.map((i) => dumpInstruction(i, parsed.directives.escape))).toEqual(c.expected);
+      expect(parsed.instructions.map((i) => dumpInstruction(i, parsed.directives.escape))).toEqual(
+        c.expected,
+      );
       expect(
         parsed.problems.filter((p) => p.severity === "error" && !/Unknown instruction/.test(p.message)),
       ).toEqual([]);
@@ -38,6 +40,9 @@ describe("BuildKit parser test cases", () => {
     expect(doubled.problems[0]).toMatchObject({ severity: "error", line: 1 });
     const indented = parseDockerfile("  #escape = `\n\nFROM image\nENV foo `\nENV bar baz");
     expect(indented.directives.escape).toBe("`");
-    expect(indented.instructions.map((i) => dumpInstruction(i, indented.directives.escape))).toEqual(['(from "image")', '(env "foo" "ENV bar baz")']);
+    expect(indented.instructions.map((i) => dumpInstruction(i, indented.directives.escape))).toEqual([
+      '(from "image")',
+      '(env "foo" "ENV bar baz")',
+    ]);
   });
 });
