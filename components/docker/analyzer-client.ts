@@ -54,7 +54,7 @@ export class AnalyzerClient {
     if (this.worker) return this.worker;
     if (this.noWorker || typeof Worker === "undefined") return null;
     try {
-      const worker = new Worker(new URL("./analyzer.worker.ts", import.meta.url), { type: "module" });
+      const worker = createAnalyzerWorker();
       worker.onmessage = (event: MessageEvent<AnalyzerResponse>) => {
         const busy = this.busy;
         if (!busy || busy.request.id !== event.data.id) return;
@@ -77,4 +77,12 @@ export class AnalyzerClient {
       return null;
     }
   }
+}
+
+/**
+ * The exact shape Turbopack recognises and bundles as a worker entry: `new Worker(new URL(...,
+ * import.meta.url))` with a literal path, at the top of a module function.
+ */
+function createAnalyzerWorker(): Worker {
+  return new Worker(new URL("./analyzer.worker", import.meta.url));
 }

@@ -30,15 +30,34 @@ export function LayerCacheCompare({ labels, change }: { labels: [string, string]
   const [settings, setSettings] = useState<CacheSettings>({ ...DEFAULT_CACHE_SETTINGS, path: change });
 
   useEffect(() => {
-    const container = ref.current?.closest("[data-layer-cache]");
+    const element = ref.current;
+    const container = element?.closest("[data-layer-cache]");
     const figures = container ? [...container.querySelectorAll("figure[data-code-block]")] : [];
     setTexts(figures.slice(0, 2).map((figure) => codeBlockText(figure)));
-    import("./analyzer.worker").then(setEngine, () => setFailed(true));
+    // The analyzer loads when the comparison comes near the screen, not with the page.
+    const load = () => import("./analyzer.worker").then(setEngine, () => setFailed(true));
+    if (!element || typeof IntersectionObserver === "undefined") {
+      load();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        load();
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
 
   const input = useMemo(() => cacheInput(settings), [settings]);
   const results = useMemo<AnalyzerResponse[] | null>(
-    () => (engine && texts ? texts.map((text, i) => engine.runAnalysis({ id: i, text, target: "", cache: input })) : null),
+    () =>
+      engine && texts
+        ? texts.map((text, i) => engine.runAnalysis({ id: i, text, target: "", cache: input }))
+        : null,
     [engine, texts, input],
   );
   const analyses = results?.flatMap((r) => (r.result.ok ? [r.result.analysis] : [])) ?? [];
@@ -46,12 +65,18 @@ export function LayerCacheCompare({ labels, change }: { labels: [string, string]
   const paths = [...new Set(analyses.flatMap((a) => suggestedPaths(a, settings)))];
 
   return (
-    <div ref={ref} className="not-prose rounded-xl border border-[var(--border)] p-4 sm:p-5" data-layer-cache-view="">
+    <div
+      ref={ref}
+      className="not-prose rounded-xl border border-[var(--border)] p-4 sm:p-5"
+      data-layer-cache-view=""
+    >
       <h3 id={`${id}-title`} className="mt-0 text-base font-semibold">
         Layer cache: what the next build reuses
       </h3>
       <noscript>
-        <p className="mt-2 text-sm">This comparison needs JavaScript; the two Dockerfiles above read fine without it.</p>
+        <p className="mt-2 text-sm">
+          This comparison needs JavaScript; the two Dockerfiles above read fine without it.
+        </p>
       </noscript>
       {failed ? (
         <p className="mt-2 text-sm text-red-700 dark:text-red-300">
@@ -64,7 +89,12 @@ export function LayerCacheCompare({ labels, change }: { labels: [string, string]
           <CacheControls settings={settings} onChange={setSettings} args={args} paths={paths} />
           <div className="grid gap-4 lg:grid-cols-2">
             {results.map((r, i) => (
-              <section key={labels[i]} aria-label={`Cache: ${labels[i]}`} className="min-w-0" data-cache-side={i}>
+              <section
+                key={labels[i]}
+                aria-label={`Cache: ${labels[i]}`}
+                className="min-w-0"
+                data-cache-side={i}
+              >
                 <h4 className="mb-2 text-sm font-semibold">{labels[i]}</h4>
                 {r.cache ? (
                   <CacheReportView report={r.cache} />

@@ -51,6 +51,9 @@ export function declaredArgs(analysis: DockerfileAnalysis): string[] {
   return [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).slice(0, 200);
 }
 
+/** Most stages the report draws; a 256 KB paste can hold thousands. */
+const STAGE_LIMIT = 50;
+
 const control =
   "w-full min-w-0 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 text-sm disabled:opacity-60";
 
@@ -263,7 +266,7 @@ export function CacheReportView({
           {note}
         </p>
       ))}
-      {report.stages.map((stage) => {
+      {report.stages.slice(0, STAGE_LIMIT).map((stage) => {
         const rebuilt = stage.steps.filter((s) => s.state === "rebuilt").length;
         return (
           <section key={stage.index} className="grid gap-1.5" data-cache-stage={stage.name}>
@@ -328,6 +331,12 @@ export function CacheReportView({
           </section>
         );
       })}
+      {report.stages.length > STAGE_LIMIT ? (
+        <p className="text-sm text-[var(--fg-muted)]">
+          …and {report.stages.length - STAGE_LIMIT} more stages not shown (the estimate above counts them
+          all).
+        </p>
+      ) : null}
       {report.context.length > 0 ? (
         <div className="grid gap-1 text-sm" data-context-list="">
           <p className="font-medium">

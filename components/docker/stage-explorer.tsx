@@ -33,6 +33,8 @@ const TYPING_DELAY_MS = 200;
  */
 const LARGE_PASTE_CHARS = 20_000;
 const noop = () => () => {};
+/** Most stages offered as targets: enough for any real file, cheap to draw for a 256 KB paste. */
+const TARGET_OPTIONS = 500;
 
 /**
  * `<StageExplorer />`: paste a Dockerfile (or load one of the lesson's) and see its stages as a
@@ -240,7 +242,7 @@ export function StageExplorer() {
             className={`h-9 ${control}`}
           >
             <option value="">Default: the last stage</option>
-            {analysis?.stages.map((s) => (
+            {analysis?.stages.slice(0, TARGET_OPTIONS).map((s) => (
               <option key={s.index} value={s.label}>
                 #{s.index} {s.name ?? "(unnamed)"}
               </option>

@@ -35,8 +35,8 @@ export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): A
   const escapeChar = parsed.directives.escape;
   const model = buildStageModel(parsed.instructions, escapeChar);
   if (model.stages.length === 0) {
-    // A file BuildKit can't even read (a 64 KB line, a bad directive) says why, not "no FROM".
-    const unreadable = parsed.problems.find((p) => p.severity === "error");
+    // A file BuildKit can't even read (a line over 64 KB) says why, not "no FROM".
+    const unreadable = parsed.problems.find((p) => p.severity === "error" && p.message.includes("64 KB"));
     return {
       ok: false,
       error: {
