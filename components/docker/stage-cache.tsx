@@ -288,8 +288,10 @@ export function CacheReportView({
             </Heading>
             {stage.steps.length > 0 ? (
               <ol className="grid gap-1 pl-0">
-                {stage.steps.slice(0, 100).map((s) => {
+                {stage.steps.slice(0, 100).map((s, i) => {
                   const look = STATE_TEXT[s.cause ? "miss" : s.state];
+                  // Say why once: at the miss, or at the first step when the stage's start changed.
+                  const explain = s.cause || (s.state === "rebuilt" && i === 0);
                   return (
                     <li
                       key={s.line}
@@ -315,9 +317,7 @@ export function CacheReportView({
                         <span className="font-mono text-xs text-[var(--fg-muted)]">line {s.line}</span>
                       )}
                       <code className="min-w-0 break-all text-[0.8125rem]">{s.text}</code>
-                      {s.state !== "reused" && s.state !== "skipped" ? (
-                        <span className="basis-full text-[var(--fg-muted)]">{s.reason}</span>
-                      ) : null}
+                      {explain ? <span className="basis-full text-[var(--fg-muted)]">{s.reason}</span> : null}
                       {s.cacheMounts.length > 0 && stage.state === "built" ? (
                         <span className="basis-full text-[var(--fg-muted)]">
                           Cache mount kept across builds: <code>{s.cacheMounts.join(", ")}</code>

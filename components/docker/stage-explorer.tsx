@@ -373,7 +373,7 @@ export function StageExplorer() {
               className="stage-explorer-dialog not-prose m-auto w-[min(64rem,calc(100vw-1rem))] max-w-none rounded-xl border border-[var(--border)] bg-[var(--bg)] p-0 text-[var(--fg)] backdrop:bg-black/50"
             >
               <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-[var(--border)] bg-[var(--bg)] px-4 py-2 sm:px-5">
-                <h2 id={`${id}-dialog-title`} className="min-w-0 truncate text-base font-semibold">
+                <h2 id={`${id}-dialog-title`} className="min-w-0 break-words text-base font-semibold">
                   Stage explorer: {docked.title}
                 </h2>
                 <button

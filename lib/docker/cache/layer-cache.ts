@@ -149,7 +149,7 @@ export function layerCacheReport(analysis: DockerfileAnalysis, input: CacheInput
     sources.some((src) => sourceCovers(src, change.path, budget, notes));
 
   for (const stage of analysis.stages) {
-    const name = stage.name ?? `#${stage.index}`;
+    const name = stage.name ?? `${stage.index} (unnamed)`;
     if (skipped.has(stage.index)) {
       changedStage.push(false);
       stages.push({
