@@ -7,7 +7,7 @@
 // The npm script runs Node with --expose-gc (a clean heap before each timed run) and a 64 MB young
 // generation: with V8's default 16 MB, inputs near the 256 KB limit spill into old-generation
 // collections part way, which adds 20-50% at 2n that is the collector's sizing, not the algorithm's
-// (`tsx scripts/bench-dockerfile.ts` shows the default; see the note in docs for both figures).
+// (`tsx scripts/bench-dockerfile.ts` shows the default collector; docs/decisions/019-… has the why).
 // Every input is generated deterministically, so runs compare like with like.
 
 import { analyzeDockerfile, MAX_DOCKERFILE_BYTES } from "../lib/docker/dockerfile";

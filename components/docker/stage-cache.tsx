@@ -151,36 +151,48 @@ export function CacheControls({
           Build context: .dockerignore and files (optional)
         </summary>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          <div className="grid content-start gap-1">
-            <label htmlFor={`${id}-ignore`} className="font-medium">
-              .dockerignore
-            </label>
-            <textarea
-              id={`${id}-ignore`}
-              value={settings.dockerignore}
-              onChange={(e) => set({ dockerignore: e.target.value })}
-              rows={5}
-              spellCheck={false}
-              placeholder={"node_modules\n**/*.log\n!important.log"}
-              className={`${control} resize-y py-1.5 font-mono text-[0.8125rem] leading-5`}
-            />
-          </div>
-          <div className="grid content-start gap-1">
-            <label htmlFor={`${id}-files`} className="font-medium">
-              Files in the build context, one a line
-            </label>
-            <textarea
-              id={`${id}-files`}
-              value={settings.files}
-              onChange={(e) => set({ files: e.target.value })}
-              rows={5}
-              spellCheck={false}
-              placeholder={"package.json\nsrc/index.ts\nnode_modules/left-pad/index.js"}
-              className={`${control} resize-y py-1.5 font-mono text-[0.8125rem] leading-5`}
-            />
-          </div>
+          <ListField
+            id={`${id}-ignore`}
+            label=".dockerignore"
+            value={settings.dockerignore}
+            onChange={(dockerignore) => set({ dockerignore })}
+            placeholder={"node_modules\n**/*.log\n!important.log"}
+          />
+          <ListField
+            id={`${id}-files`}
+            label="Files in the build context, one a line"
+            value={settings.files}
+            onChange={(files) => set({ files })}
+            placeholder={"package.json\nsrc/index.ts\nnode_modules/left-pad/index.js"}
+          />
         </div>
       </details>
+    </div>
+  );
+}
+
+/** A labelled monospace textarea for a list of patterns or paths. */
+function ListField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+}) {
+  return (
+    <div className="grid content-start gap-1">
+      <label htmlFor={props.id} className="font-medium">
+        {props.label}
+      </label>
+      <textarea
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        rows={5}
+        spellCheck={false}
+        placeholder={props.placeholder}
+        className={`${control} resize-y py-1.5 font-mono text-[0.8125rem] leading-5`}
+      />
     </div>
   );
 }
