@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { codeBlockText } from "@/components/mdx/code-text";
 import type { AnalyzerResponse } from "./analyzer.worker";
 import {
@@ -15,6 +15,7 @@ import {
 } from "./stage-cache";
 
 type Engine = typeof import("./analyzer.worker");
+const noop = () => () => {};
 
 /**
  * The interactive half of `<LayerCache>`: reads the two Dockerfiles from the code blocks above it
@@ -23,6 +24,12 @@ type Engine = typeof import("./analyzer.worker");
  */
 export function LayerCacheCompare({ labels, change }: { labels: [string, string]; change: string }) {
   const id = useId();
+  // False on the server and without JavaScript: then the view explains itself instead of "Loading".
+  const mounted = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const ref = useRef<HTMLDivElement>(null);
   const [texts, setTexts] = useState<string[] | null>(null);
   const [engine, setEngine] = useState<Engine | null>(null);
@@ -73,12 +80,12 @@ export function LayerCacheCompare({ labels, change }: { labels: [string, string]
       <h3 id={`${id}-title`} className="mt-0 text-base font-semibold">
         Layer cache: what the next build reuses
       </h3>
-      <noscript>
+      {!mounted ? (
         <p className="mt-2 text-sm">
-          This comparison needs JavaScript; the two Dockerfiles above read fine without it.
+          This comparison needs JavaScript: it shows which steps of each Dockerfile above BuildKit reruns
+          after a change. The two Dockerfiles read fine without it.
         </p>
-      </noscript>
-      {failed ? (
+      ) : failed ? (
         <p className="mt-2 text-sm text-red-700 dark:text-red-300">
           The analyser could not be loaded. Check your connection and reload the page.
         </p>

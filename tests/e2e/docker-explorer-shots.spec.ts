@@ -13,7 +13,9 @@ const widths = [390, 1280] as const;
 const themes = ["light", "dark"] as const;
 
 async function notWider(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 for (const width of widths)
@@ -42,7 +44,9 @@ for (const width of widths)
       const cache = ex.locator("[data-cache-view]");
       await cache.getByText("Build context: .dockerignore and files (optional)").click();
       await cache.getByLabel(".dockerignore").fill("node_modules\n*.log\n!keep.log");
-      await cache.getByLabel("Files in the build context, one a line").fill("package.json\nsrc/index.ts\nnode_modules/a.js\ndebug.log");
+      await cache
+        .getByLabel("Files in the build context, one a line")
+        .fill("package.json\nsrc/index.ts\nnode_modules/a.js\ndebug.log");
       await cache.getByLabel("Changed path, relative to the build context").fill("package.json");
       await expect(cache.locator("[data-context-list]")).toBeVisible();
       await notWider(page);
@@ -53,7 +57,10 @@ for (const width of widths)
 
       // Opened from a code block: the dialog over the lesson.
       const block = page.locator("figure[data-code-block]").filter({ hasText: "Dockerfile.tools" });
-      await block.getByRole("button", { name: /Open in stage explorer|Explorer/ }).first().click();
+      await block
+        .getByRole("button", { name: /Open in stage explorer|Explorer/ })
+        .first()
+        .click();
       const dialog = page.getByRole("dialog");
       await expect(dialog.getByRole("status")).toContainText("2 stages");
       await page.screenshot({ path: `${dir}/dialog-${width}-${theme}.png` });
@@ -61,3 +68,38 @@ for (const width of widths)
       await expect(dialog).toHaveCount(0);
     });
   }
+
+for (const width of widths) {
+  test(`no JavaScript, an error and a huge paste at ${width}px`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const page = await noJs.newPage();
+    await page.goto("/courses/docker/multi-stage-builds");
+    const compare = page.locator("[data-layer-cache]");
+    await compare.scrollIntoViewIfNeeded();
+    await expect(compare).toContainText("This comparison needs JavaScript");
+    await notWider(page);
+    await compare.screenshot({ path: `${dir}/compare-nojs-${width}-light.png` });
+    await noJs.close();
+
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const live = await context.newPage();
+    await openLesson(live);
+    const ex = explorer(live);
+    const textarea = ex.getByLabel("Dockerfile", { exact: true });
+    await textarea.fill(
+      "FROM alpine:3.20 AS app\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later\nENV PATH\n",
+    );
+    await expect(ex.getByRole("status")).toContainText("2 errors");
+    await ex.screenshot({ path: `${dir}/explorer-errors-${width}-light.png` });
+    const chain = [
+      "FROM alpine:3.20 AS s0",
+      ...Array.from({ length: 2999 }, (_, i) => `FROM s${i} AS s${i + 1}`),
+    ];
+    await textarea.fill(chain.join("\n"));
+    await expect(ex.getByRole("status")).toContainText("3000 stages");
+    await notWider(live);
+    await ex.locator("[data-cache-view]").screenshot({ path: `${dir}/explorer-huge-${width}-light.png` });
+    await context.close();
+  });
+}
