@@ -28,6 +28,11 @@ export class AnalyzerClient {
     });
   }
 
+  /** Starts the worker ahead of the first request, so its script loads alongside the page's. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   dispose(): void {
     this.cancelStale();
     this.worker?.terminate();

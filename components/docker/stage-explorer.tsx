@@ -70,6 +70,10 @@ export function StageExplorer() {
   const cache = useMemo(() => cacheInput(cacheSettings), [cacheSettings]);
 
   const loadEngine = useCallback(() => {
+    if (!client.current) {
+      client.current = new AnalyzerClient();
+      client.current.warm();
+    }
     loading.current ??= import("./stage-results").then(
       (mod) => {
         setEngine(mod);
