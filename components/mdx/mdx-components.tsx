@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { QuizIsland } from "@/components/quiz/quiz-island";
@@ -30,6 +31,7 @@ export function lessonComponents(context: LessonContext): MdxComponents {
     Compare,
     SizeCalculator,
     StageExplorer,
+    LayerCache,
     CodeBlock,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
     Quiz: ({ quiz }: { quiz: string }) => (

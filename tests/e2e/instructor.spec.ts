@@ -189,9 +189,10 @@ test("an instructor previews Part 7 from its source and it renders like the less
   await expect(calc.getByTestId("reduction")).toHaveText("~98.6%");
   const block = preview.locator("figure[data-code-block]").filter({ hasText: "Dockerfile.tools" });
   await block.getByRole("button", { name: "Open in stage explorer: Dockerfile.tools" }).click();
-  await expect(preview.getByRole("region", { name: "Stage explorer" }).getByRole("status")).toContainText(
-    "2 stages, ships stage 1",
-  );
+  // The explorer opens in a dialog over the block it came from.
+  await expect(
+    page.getByRole("dialog", { name: "Stage explorer: Dockerfile.tools" }).getByRole("status"),
+  ).toContainText("2 stages, ships stage 1");
   await context.close();
 });
 
