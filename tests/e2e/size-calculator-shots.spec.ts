@@ -1,0 +1,64 @@
+import { expect, type Page, test } from "@playwright/test";
+import { useTheme } from "./support/axe";
+import { calculator, LESSON, openLesson } from "./support/docker-widgets";
+
+// Screenshots of the size calculator for a person to look at, with its height printed:
+// LECTERN_SHOTS_DIR=/path npx playwright test -c tests/playwright.config.ts size-calculator-shots
+// Skipped in the normal suite. Each also checks the page is never wider than the viewport.
+
+const dir = process.env.LECTERN_SHOTS_DIR;
+test.skip(!dir, "screenshots only when LECTERN_SHOTS_DIR is set");
+
+async function notWider(page: Page) {
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+}
+
+for (const width of [390, 1280] as const)
+  for (const theme of ["light", "dark"] as const) {
+    test(`calculator at ${width}px, ${theme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await openLesson(page);
+      await useTheme(page, theme);
+      const calc = calculator(page);
+      const shot = async (name: string) => {
+        await calc.scrollIntoViewIfNeeded();
+        await notWider(page);
+        const box = await calc.boundingBox();
+        console.log(`height ${name} ${width} ${theme}: ${Math.round(box?.height ?? 0)} px`);
+        await calc.screenshot({ path: `${dir}/calculator-${name}-${width}-${theme}.png` });
+      };
+      await shot("shrinking");
+      const before = calc.getByLabel(/^(Before|From \(before\))$/);
+      const after = calc.getByLabel(/^(After|To \(after\))$/);
+      await before.selectOption({ label: "Multi-stage, node:20-alpine (~80 MB)" });
+      await after.selectOption({ label: "Single-stage, node:20 (~1.1 GB)" });
+      await shot("growing");
+      await calc.getByRole("tab", { name: "Your numbers" }).click();
+      const panel = calc.getByRole("tabpanel", { name: "Your numbers" });
+      await panel.getByLabel("Runtime base image (MB)").fill("1500");
+      await panel.getByLabel("Your app (MB)").fill("abc");
+      await shot("custom-error");
+      await panel.getByLabel("Your app (MB)").fill("5");
+      await shot("custom-growing");
+    });
+
+    test(`calculator without JavaScript at ${width}px, ${theme}`, async ({ browser }) => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width, height: 900 },
+        colorScheme: theme,
+      });
+      const page = await context.newPage();
+      await page.goto(LESSON);
+      const calc = calculator(page);
+      await calc.scrollIntoViewIfNeeded();
+      await notWider(page);
+      console.log(
+        `height no-js ${width} ${theme}: ${Math.round((await calc.boundingBox())?.height ?? 0)} px`,
+      );
+      await calc.screenshot({ path: `${dir}/calculator-no-js-${width}-${theme}.png` });
+      await context.close();
+    });
+  }
