@@ -136,7 +136,9 @@ export function ApproachPanel({ initialStack }: Props) {
         toDisplay={to.figure.display}
       />
 
-      <p role="status" className="rounded-md bg-[var(--bg-soft)] px-3 py-2 text-sm">
+      {/* For screen readers: the change and the pull times in one sentence, announced on change;
+          sighted readers see the same figures above. */}
+      <p role="status" className="sr-only">
         {status}
       </p>
     </div>

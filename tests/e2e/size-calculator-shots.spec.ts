@@ -21,6 +21,13 @@ for (const width of [390, 1280] as const)
       await page.setViewportSize({ width, height: 900 });
       await openLesson(page);
       await useTheme(page, theme);
+      // The site header is sticky: let it scroll away so it does not cover the element shots.
+      await page
+        .locator("header")
+        .first()
+        .evaluate((el) => {
+          (el as HTMLElement).style.position = "static";
+        });
       const calc = calculator(page);
       const shot = async (name: string) => {
         await calc.scrollIntoViewIfNeeded();
@@ -35,6 +42,8 @@ for (const width of [390, 1280] as const)
       await before.selectOption({ label: "Multi-stage, node:20-alpine (~80 MB)" });
       await after.selectOption({ label: "Single-stage, node:20 (~1.1 GB)" });
       await shot("growing");
+      await calc.getByText("The sizes as a table").click();
+      await shot("table-open");
       await calc.getByRole("tab", { name: "Your numbers" }).click();
       const panel = calc.getByRole("tabpanel", { name: "Your numbers" });
       await panel.getByLabel("Runtime base image (MB)").fill("1500");
@@ -52,6 +61,12 @@ for (const width of [390, 1280] as const)
       });
       const page = await context.newPage();
       await page.goto(LESSON);
+      await page
+        .locator("header")
+        .first()
+        .evaluate((el) => {
+          (el as HTMLElement).style.position = "static";
+        });
       const calc = calculator(page);
       await calc.scrollIntoViewIfNeeded();
       await notWider(page);
