@@ -32,11 +32,12 @@ export type Supervisor = {
 };
 
 export function startSupervisor({ port, host, onOutput, onCrash }: Options): Supervisor {
-  // execArgv: []: the worker is plain `next start`, without the tsx loader this process runs with.
+  // The worker is plain `next start` (without the tsx loader this process runs with), plus the
+  // small preload that lets it drain keep-alive connections without cutting one.
   cluster.setupPrimary({
     exec: NEXT_BIN,
     args: ["start", "-p", port, "-H", host],
-    execArgv: [],
+    execArgv: ["--require", path.join(ROOT, "scripts/lib/worker-drain.cjs")],
     silent: true,
   });
   let current: Worker | null = null;
