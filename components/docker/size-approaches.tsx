@@ -55,9 +55,9 @@ export function ApproachPanel({ initialStack }: Props) {
   const selectClass =
     "h-9 w-full min-w-0 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 text-sm";
   return (
-    <div className="grid gap-5">
+    <div className="grid gap-4">
       <fieldset>
-        <legend className="mb-2 text-sm font-semibold">Stack</legend>
+        <legend className="float-left mr-3 py-2.5 text-sm font-semibold">Stack</legend>
         <div className="inline-flex flex-wrap gap-1 rounded-lg border border-[var(--border)] p-1">
           {STACKS.map((s) => (
             <label

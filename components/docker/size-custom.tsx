@@ -124,7 +124,8 @@ export function CustomPanel() {
         </p>
       )}
 
-      <p role="status" className="rounded-md bg-[var(--bg-soft)] px-3 py-2 text-sm">
+      {/* For screen readers, announced on change; the same figures are on screen above. */}
+      <p role="status" className="sr-only">
         {result.ok
           ? `Your app: single-stage ${result.singleStage.display}, multi-stage ${result.multiStage.display}, ${grows ? `larger by ${result.reduction.display}` : `${result.reduction.display} smaller`}.`
           : `Not computed: ${result.error.message}`}
