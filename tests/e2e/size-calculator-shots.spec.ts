@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { useTheme } from "./support/axe";
 import { calculator, LESSON, openLesson } from "./support/docker-widgets";
 
@@ -15,27 +15,33 @@ async function notWider(page: Page) {
   ).toBeLessThanOrEqual(0);
 }
 
+/** The site header is sticky: let it scroll away so it does not cover the element shots. */
+async function unstickHeader(page: Page) {
+  await page
+    .locator("header")
+    .first()
+    .evaluate((el) => {
+      (el as HTMLElement).style.position = "static";
+    });
+}
+
+/** Checks the page width, prints the calculator's height and saves its screenshot. */
+async function shotOf(page: Page, calc: Locator, name: string) {
+  await calc.scrollIntoViewIfNeeded();
+  await notWider(page);
+  console.log(`height ${name}: ${Math.round((await calc.boundingBox())?.height ?? 0)} px`);
+  await calc.screenshot({ path: `${dir}/calculator-${name}.png` });
+}
+
 for (const width of [390, 1280] as const)
   for (const theme of ["light", "dark"] as const) {
     test(`calculator at ${width}px, ${theme}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await openLesson(page);
       await useTheme(page, theme);
-      // The site header is sticky: let it scroll away so it does not cover the element shots.
-      await page
-        .locator("header")
-        .first()
-        .evaluate((el) => {
-          (el as HTMLElement).style.position = "static";
-        });
+      await unstickHeader(page);
       const calc = calculator(page);
-      const shot = async (name: string) => {
-        await calc.scrollIntoViewIfNeeded();
-        await notWider(page);
-        const box = await calc.boundingBox();
-        console.log(`height ${name} ${width} ${theme}: ${Math.round(box?.height ?? 0)} px`);
-        await calc.screenshot({ path: `${dir}/calculator-${name}-${width}-${theme}.png` });
-      };
+      const shot = (name: string) => shotOf(page, calc, `${name}-${width}-${theme}`);
       await shot("shrinking");
       const before = calc.getByLabel(/^(Before|From \(before\))$/);
       const after = calc.getByLabel(/^(After|To \(after\))$/);
@@ -61,19 +67,9 @@ for (const width of [390, 1280] as const)
       });
       const page = await context.newPage();
       await page.goto(LESSON);
-      await page
-        .locator("header")
-        .first()
-        .evaluate((el) => {
-          (el as HTMLElement).style.position = "static";
-        });
+      await unstickHeader(page);
       const calc = calculator(page);
-      await calc.scrollIntoViewIfNeeded();
-      await notWider(page);
-      console.log(
-        `height no-js ${width} ${theme}: ${Math.round((await calc.boundingBox())?.height ?? 0)} px`,
-      );
-      await calc.screenshot({ path: `${dir}/calculator-no-js-${width}-${theme}.png` });
+      await shotOf(page, calc, `no-js-${width}-${theme}`);
       await context.close();
     });
   }
