@@ -107,13 +107,9 @@ describe("lesson content cannot run code, read files or the environment, or reac
     [
       "an image with an event handler",
       '<img src="https://evil.example/x.png" onError={() => fetch("https://evil.example")} />',
-      /components:Unknown component <img>/,
+      /components:Unknown tag <img>/,
     ],
-    [
-      "a script tag",
-      "<script>globalThis.__lecternPwned = 1</script>",
-      /components:Unknown component <script>/,
-    ],
+    ["a script tag", "<script>globalThis.__lecternPwned = 1</script>", /components:Unknown tag <script>/],
     [
       "an expression in an attribute",
       "<Callout title={globalThis.__lecternPwned = 1}>hi</Callout>",
