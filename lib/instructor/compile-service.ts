@@ -1,7 +1,8 @@
 import "server-only";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type MessagePort, Worker } from "node:worker_threads";
 import type { CompileResult } from "@/lib/content/compile";
 
 /** Why a compile produced no result: it ran out of time, the queue was full, or the compiler failed. */
@@ -25,6 +26,8 @@ type Job = {
 };
 
 type Reply = { id: number; result: CompileResult } | { id: number; error: string };
+/** The compiler thread asks for esbuild's helper process (see compile-worker.ts). */
+type HelperRequest = { helper: { command: string; args: string[]; cwd: string }; port: MessagePort };
 
 /** Requests waiting beyond the one compiling; more are refused rather than queued for minutes. */
 const MAX_WAITING = 6;
@@ -63,9 +66,59 @@ function startWorker(): Worker {
   return new Worker(new URL("./compile-worker.ts", import.meta.url), options);
 }
 
+/**
+ * Spawns esbuild's helper for a compiler thread and relays its stdin and stdout over `port`.
+ * The helper belongs to this (main) thread, so when the compiler thread is stopped the helper
+ * is killed and reaped here: a stopped compile leaves no process behind.
+ */
+function spawnHelper(worker: Worker, { helper: { command, args, cwd }, port }: HelperRequest) {
+  // Only esbuild's service, as its JavaScript API starts it; nothing else is ever spawned.
+  if (!/(^|\/)esbuild$/.test(command) || !args.every((a) => /^--(?:service=[\w.-]+|ping)$/.test(a))) {
+    port.close();
+    return;
+  }
+  const process_ = spawn(command, args, {
+    cwd,
+    env: { NODE_ENV: process.env.NODE_ENV ?? "production" },
+    stdio: ["pipe", "pipe", "ignore"],
+    windowsHide: true,
+  });
+  const owned = helpers.get(worker) ?? new Set<ChildProcess>();
+  helpers.set(worker, owned.add(process_));
+  process_.stdout?.on("data", (chunk: Buffer) => port.postMessage(chunk));
+  process_.stdin?.on("error", () => {}); // the helper exited first; its exit is relayed below
+  port.on("message", (message: Uint8Array | "kill") => {
+    if (message === "kill") process_.kill();
+    else process_.stdin?.write(message);
+  });
+  process_.on("exit", (code) => {
+    owned.delete(process_);
+    port.postMessage({ exit: code });
+    port.close();
+  });
+}
+
+/** The esbuild helpers each compiler thread has running. */
+const helpers = new WeakMap<Worker, Set<ChildProcess>>();
+
+/** Settles once a compiler thread has loaded the compiler and highlighter (or has exited). */
+const readiness = new WeakMap<Worker, Promise<void>>();
+
 function spawnChild(): Worker {
   const child = startWorker();
-  child.on("message", (reply: Reply) => {
+  readiness.set(
+    child,
+    new Promise<void>((resolve) => {
+      child.on("message", (message: { ready?: true }) => message.ready && resolve());
+      child.on("exit", () => resolve());
+    }),
+  );
+  child.on("message", (reply: Reply | HelperRequest | { ready: true }) => {
+    if ("ready" in reply) return;
+    if ("helper" in reply) {
+      spawnHelper(child, reply);
+      return;
+    }
     const job = state.running;
     if (!job || job.id !== reply.id) return;
     finish(job);
@@ -77,6 +130,8 @@ function spawnChild(): Worker {
   });
   child.on("error", (error) => console.error("[preview] compiler thread error", error));
   child.on("exit", () => {
+    // Whatever the thread was doing, its helpers go with it (and are reaped by this thread).
+    for (const helper of helpers.get(child) ?? []) helper.kill("SIGKILL");
     // Stopped on purpose (timeout, idle): the job was already settled and the slot moved on.
     if (state.child !== child) return;
     state.child = null;
@@ -121,18 +176,22 @@ function pump() {
   state.child.postMessage({ id: job.id, source: job.source, file: job.file });
 }
 
-/** Starts the compiler thread ahead of the first preview (it takes a second or two to load). */
-export function warmCompiler(): void {
-  if (state.child) return;
-  state.child = spawnChild();
-  setBusy(false);
+/**
+ * Starts the compiler thread ahead of the first preview (it takes a second or two to load the
+ * compiler and the highlighter); the promise settles once it has.
+ */
+export function warmCompiler(): Promise<void> {
+  if (!state.child) {
+    state.child = spawnChild();
+    setBusy(false);
+  }
+  return readiness.get(state.child) ?? Promise.resolve();
 }
 
 /**
  * Stops the compiler thread (a new one starts on the next compile). Gracefully when idle: the
- * thread stops esbuild's helper process and exits. `now` terminates it mid-compile instead,
- * which leaves that helper process unreaped (a zombie) until the server restarts: the price
- * of stopping synchronous code, paid only when a compile runs out of time.
+ * thread stops esbuild's helper process and exits. `now` terminates it mid-compile instead;
+ * either way its helper process, which this thread owns, is killed and reaped.
  */
 export function stopCompiler({ now = false } = {}): void {
   const child = state.child;
@@ -174,6 +233,8 @@ export function compileIsolated(source: string, file: string, timeoutMs: number)
         if (state.running === job) {
           finish(job);
           stopCompiler({ now: true });
+          // The instructor is still editing: have a warm thread ready for the next compile.
+          void warmCompiler();
           pump();
         } else {
           state.queue = state.queue.filter((j) => j !== job);

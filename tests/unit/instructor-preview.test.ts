@@ -1,12 +1,15 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
-import { stopCompiler } from "@/lib/instructor/compile-service";
+import { stopCompiler, warmCompiler } from "@/lib/instructor/compile-service";
 import { PREVIEW_MAX_BYTES } from "@/lib/instructor/limits";
 import { compilePreview, type PreviewOutcome } from "@/lib/instructor/preview";
 import { lessonTemplate } from "@/lib/instructor/template";
+import { childProcesses } from "../support/processes";
 
+// As the preview page does when it opens; a cold thread on a busy machine can take seconds.
+beforeAll(() => warmCompiler(), 60_000);
 afterAll(() => stopCompiler());
 
 const template = lessonTemplate(new Date("2026-11-27T12:00:00Z"));
@@ -80,8 +83,28 @@ describe("limits", () => {
     expect(outcome).toEqual({ status: "refused", message: expect.stringContaining("longer than 1.5 s") });
     expect(elapsed).toBeLessThan(2500);
     expect(ticks).toBeGreaterThan(elapsed / 20 / 2); // the main thread kept running meanwhile
+    await warmCompiler();
     const next = await compilePreview(template);
     expect(next.status === "compiled" && next.lesson !== null).toBe(true);
+  }, 60_000);
+
+  it("a compile stopped for time leaves no process behind (no zombie esbuild helper)", async () => {
+    await compilePreview(template); // the compiler thread and its esbuild helper are running
+    const before = new Set(childProcesses().map((c) => c.pid));
+    const outcome = await compilePreview(`${">".repeat(100_000)} x`, { timeoutMs: 1500 });
+    expect(outcome.status).toBe("refused");
+    // The stopped compile's helper is killed; it must then be reaped, not linger as a zombie.
+    const unreaped = () => childProcesses().filter((c) => c.state === "Z");
+    const deadline = Date.now() + 5000;
+    while (unreaped().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(unreaped()).toEqual([]);
+    await warmCompiler(); // the replacement thread, started at once
+    const next = await compilePreview(template);
+    expect(next.status === "compiled" && next.lesson !== null).toBe(true);
+    // At most the new thread's own helper runs now; the stopped thread's is gone.
+    const added = childProcesses().filter((c) => !before.has(c.pid));
+    expect(added.length, JSON.stringify(added)).toBeLessThanOrEqual(1);
+    expect(childProcesses().filter((c) => before.has(c.pid) && c.command === "esbuild")).toEqual([]);
   }, 60_000);
 
   it("answers within the time limit even if the compiler never does", async () => {

@@ -51,7 +51,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
     typeof lesson === "string" && /^[a-z0-9-]{1,80}\/[a-z0-9-]{1,80}$/.test(lesson) ? lesson : null;
   const user = await requireStaffPage(`/instructor/preview${picked ? `?lesson=${picked}` : ""}`);
   // The compiler thread takes a moment to load; start it while the instructor gets going.
-  warmCompiler();
+  void warmCompiler();
   const initial = picked ? await openLesson(picked, user.id) : null;
   const lessons = getCatalog().flatMap((c) =>
     c.lessons.map((l) => ({
