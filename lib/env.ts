@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/url";
+import { parseTrustedProxies } from "./security/client-address.mjs";
 
 /** Every environment variable Lectern reads, with its default and rule. */
 export const EnvSchema = z.object({
@@ -19,6 +20,13 @@ export const EnvSchema = z.object({
     .max(65535, "must be between 1 and 65535")
     .default(3000),
   SITE_URL: z.url({ message: 'must be an absolute URL such as "https://lectern.example"' }).optional(),
+  LECTERN_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((value) => parseTrustedProxies(value).ok, {
+      message:
+        'must list the reverse proxies in front of Lectern: IP addresses, CIDR ranges or the words "loopback" and "private", separated by commas (e.g. "loopback" or "10.0.0.0/8")',
+    }),
   LECTERN_SECRET: z
     .string()
     .min(32, "must be at least 32 characters (try: openssl rand -base64 48)")

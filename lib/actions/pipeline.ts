@@ -1,9 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { currentLearnerId, ensureLearner } from "@/lib/progress/identity";
 import { consumeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit";
+import { requestAddress } from "@/lib/security/request-address";
 import { fieldErrorsOf } from "./issues";
 import { ActionError, type ActionResult } from "./result";
 
@@ -14,7 +14,7 @@ export type WriteContext = {
   learnerId: string | null;
   /** The learner to write for, created (with its cookie) on the first write. */
   learner: () => Promise<string>;
-  /** The client's address as the proxy in front reports it. */
+  /** The client's address, from the connection (lib/security/request-address.ts). */
   address: string;
 };
 
@@ -34,11 +34,6 @@ type Spec<S extends z.ZodType, T> = {
   /** The write. Throw ActionError for expected failures. */
   write: (ctx: WriteContext, input: z.infer<S>) => Promise<T>;
 };
-
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}
 
 /**
  * The one order every write follows: parse → identify → authorize → rate-limit → write.
@@ -62,7 +57,7 @@ export function defineWrite<S extends z.ZodType, T>(spec: Spec<S, T>) {
       const [user, learnerId, address] = await Promise.all([
         getSessionUser(),
         currentLearnerId(),
-        clientAddress(),
+        requestAddress(),
       ]);
       let created: Promise<string> | undefined;
       const ctx: WriteContext = { user, learnerId, address, learner: () => (created ??= ensureLearner()) };

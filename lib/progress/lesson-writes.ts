@@ -4,7 +4,7 @@ import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { setLessonComplete } from "@/lib/progress/progress";
-import { recordAttempt } from "@/lib/quiz/attempts";
+import { recordAttempt, submissionOwner } from "@/lib/quiz/attempts";
 import { type GradeResult, gradeQuiz, validateAnswers } from "@/lib/quiz/grade";
 import { findQuiz } from "@/lib/quiz/lookup";
 import { QuizSubmissionSchema } from "@/lib/quiz/submission";
@@ -18,7 +18,16 @@ export type QuizActionData = { result: GradeResult; attemptId: string; version: 
 export const submitQuiz = defineWrite({
   schema: QuizSubmissionSchema,
   rateLimits: [perLearner("quizSubmit")],
-  async authorize(_ctx, input) {
+  async authorize(ctx, input) {
+    // A replayed submission of someone else's is refused here, before anything is stored (not
+    // even a learner for this browser).
+    const owner = await submissionOwner(input.submissionId);
+    if (owner !== null && owner !== ctx.learnerId)
+      throw new ActionError(
+        "This submission was already recorded for someone else; reload the page",
+        undefined,
+        409,
+      );
     const found = await findQuiz(input.course, input.lesson, input.quizId);
     if (!found)
       throw new ActionError(

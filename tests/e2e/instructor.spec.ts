@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { type Answers, gradeQuiz } from "../../lib/quiz/grade";
-import { optionId, quizVersion } from "../../lib/quiz/public";
-import { type QuizDefinition, QuizDefinitionSchema } from "../../lib/quiz/schema";
+import { gradeQuiz } from "../../lib/quiz/grade";
+import { quizVersion } from "../../lib/quiz/public";
+import { QuizDefinitionSchema } from "../../lib/quiz/schema";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
+import { answersFor } from "./support/quiz";
 
 const PAGES = ["/instructor", "/instructor/preview", "/instructor/quizzes", "/instructor/learners"];
 const CSV = "/instructor/quizzes/export";
@@ -262,25 +263,6 @@ test("the template previews and Download .mdx hands back the source with a file 
   expect(text).toBe(await editor.inputValue());
   await context.close();
 });
-
-/** Answers every question of `quiz` right or wrong (a wrong choice: the first one not correct). */
-function answersFor(quiz: QuizDefinition, right: (questionId: string) => boolean): Answers {
-  const answers: Answers = {};
-  for (const q of quiz.questions) {
-    const ok = right(q.id);
-    const id = (text: string) => optionId(quiz.id, q.id, text);
-    if (q.type === "single") answers[q.id] = id(q.choices.find((c) => c.correct === ok)!.text);
-    if (q.type === "multiple")
-      answers[q.id] = ok
-        ? q.choices.filter((c) => c.correct).map((c) => id(c.text))
-        : [id(q.choices.find((c) => !c.correct)!.text)];
-    if (q.type === "truefalse") answers[q.id] = ok ? q.answer : !q.answer;
-    if (q.type === "fill") answers[q.id] = ok ? q.accept[0]! : "definitely-wrong";
-    if (q.type === "numeric") answers[q.id] = ok ? q.answer : q.answer + q.tolerance + 50;
-    if (q.type === "order") answers[q.id] = (ok ? q.items : [...q.items].reverse()).map(id);
-  }
-  return answers;
-}
 
 test("item analysis shows the figures of a seeded set of attempts, hardest question first", async ({
   browser,

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { formFields } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
+import { noticeFor } from "@/lib/comments/notices";
 import {
   dismissWrite,
   editWrite,
@@ -20,13 +21,20 @@ export async function postCommentAction(
 ) {
   return postWrite(formFields(form, POST_FIELDS));
 }
-/** The same, for the discussion page's plain forms: redirects back, so it works without JavaScript. */
+/**
+ * The same, for the discussion page's plain forms: redirects back, so it works without
+ * JavaScript. A failure travels as a notice code (lib/comments/notices.ts), never as text.
+ */
 export async function postCommentFormAction(form: FormData) {
   const fields = formFields(form, POST_FIELDS);
   const result = await postWrite(fields);
-  const base = `/courses/${fields.course ?? ""}/${fields.lesson ?? ""}/discussion`;
+  const slug = /^[a-z0-9-]{1,80}$/;
+  const base =
+    slug.test(fields.course ?? "") && slug.test(fields.lesson ?? "")
+      ? `/courses/${fields.course}/${fields.lesson}/discussion`
+      : "/";
   if (result.ok) redirect(`${base}#comment-${result.data.id}`);
-  redirect(`${base}?error=${encodeURIComponent(result.message)}#comment-form`);
+  redirect(`${base}?error=${noticeFor(result, fields.body)}#comment-form`);
 }
 /** Edits one's own comment. */
 export async function editCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {

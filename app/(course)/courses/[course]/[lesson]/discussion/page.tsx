@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
+import { noticeText } from "@/lib/comments/notices";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { postCommentFormAction } from "./actions";
@@ -27,14 +28,14 @@ export default async function DiscussionPage({
   searchParams,
 }: {
   params: Promise<Params>;
-  searchParams: Promise<{ error?: string }>;
+  searchParams: Promise<{ error?: string | string[] }>;
 }) {
   const { course, lesson } = await params;
   const entry = getLessonEntry(course, lesson);
   if (!entry) notFound();
   const user = await getSessionUser();
   const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, "oldest");
-  const error = (await searchParams).error?.slice(0, 200);
+  const error = noticeText((await searchParams).error);
   const here = `/courses/${course}/${lesson}/discussion`;
   const form = (parentId?: string) => (
     <form action={postCommentFormAction} className="grid gap-2">
