@@ -22,7 +22,7 @@ export const DisplayNameSchema = z
  * A same-site path to return to after signing in; anything else (another site, control
  * characters, a repeated parameter) becomes "/". See lib/security/next-path.ts.
  */
-export const NextPathSchema = z.unknown().transform(safeNextPath);
+export const NextPathSchema = z.unknown().optional().transform(safeNextPath);
 
 export const SignInSchema = z.object({
   email: EmailSchema,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
+import type { PluggableList } from "unified";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import type { QuizDefinition } from "@/lib/quiz/schema";
 import { type Boilerplate, boilerplateOf } from "./compiled-shapes";
@@ -60,12 +61,21 @@ const NO_SCRIPT_ENGINES = { javascript: { parse: () => ({}) } };
 /** `---js`, `--- javascript`, `---coffee`…: a gray-matter language after the opening dashes. */
 const FRONTMATTER_LANGUAGE = /^\uFEFF?---[ \t]*[^\s-]/;
 
+type Plugins = { remark: PluggableList; rehype: PluggableList };
+
+/** Lectern's plugins for one compile: GitHub Markdown, the guard, quizzes, code, headings. */
+const lessonPlugins = (collector: Collector): Plugins => ({
+  remark: [remarkGfm, remarkGuard(collector), remarkQuiz(collector)],
+  rehype: [rehypeCode(collector), rehypeHeadings(collector)],
+});
+
 /**
- * Compiles MDX to code with mdx-bundler (esbuild) through Lectern's plugins. Development mode
- * makes every JSX call carry the line and column it came from, so the output check can locate
- * what it refuses; the code is parsed, never run, so its size and speed do not matter.
+ * Compiles MDX to code with mdx-bundler (esbuild) and the given plugins: the settings every
+ * compile shares (compileLesson passes Lectern's plugins; tests of the output check pass fewer).
+ * Development mode makes every JSX call carry the line and column it came from, so the output
+ * check can locate what it refuses; the code is parsed, never run.
  */
-async function bundle(source: string, collector: Collector): Promise<string> {
+export async function bundleMdx(source: string, plugins: Plugins): Promise<string> {
   const result = await bundleMDX({
     source,
     cwd: path.join(process.cwd(), "content"),
@@ -73,17 +83,8 @@ async function bundle(source: string, collector: Collector): Promise<string> {
     grayMatterOptions: (options) => ({ ...options, engines: NO_SCRIPT_ENGINES }),
     mdxOptions(options) {
       options.development = true;
-      options.remarkPlugins = [
-        ...(options.remarkPlugins ?? []),
-        remarkGfm,
-        remarkGuard(collector),
-        remarkQuiz(collector),
-      ];
-      options.rehypePlugins = [
-        ...(options.rehypePlugins ?? []),
-        rehypeCode(collector),
-        rehypeHeadings(collector),
-      ];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), ...plugins.remark];
+      options.rehypePlugins = [...(options.rehypePlugins ?? []), ...plugins.rehype];
       return options;
     },
     esbuildOptions(options) {
@@ -102,7 +103,9 @@ let boilerplate: Promise<Boilerplate> | undefined;
 
 /** The boilerplate this compiler version emits around any lesson, learnt once per process. */
 export function compilerBoilerplate(): Promise<Boilerplate> {
-  boilerplate ??= bundle(REFERENCE_LESSON, createCollector("reference.mdx")).then(boilerplateOf);
+  boilerplate ??= bundleMdx(REFERENCE_LESSON, lessonPlugins(createCollector("reference.mdx"))).then(
+    boilerplateOf,
+  );
   boilerplate.catch(() => {
     boilerplate = undefined;
   });
@@ -159,7 +162,7 @@ export async function compileLesson(source: string, file: string): Promise<Compi
   await getHighlighter();
   let code: string | null = null;
   try {
-    code = await bundle(source, collector);
+    code = await bundleMdx(source, lessonPlugins(collector));
   } catch (error) {
     const messages = (error as { errors?: EsbuildMessage[] }).errors ?? [];
     if (messages.length === 0) throw error;

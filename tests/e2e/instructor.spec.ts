@@ -8,8 +8,8 @@ import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
-import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
+import { openPreview, setSource } from "./support/preview";
 import { answersFor } from "./support/quiz";
 
 const PAGES = ["/instructor", "/instructor/preview", "/instructor/quizzes", "/instructor/learners"];
@@ -22,28 +22,6 @@ async function signedIn(browser: Browser, role: "learner" | "instructor" | "admi
   const page = await context.newPage();
   await signIn(page, account.email);
   return { context, page };
-}
-
-async function openPreview(page: Page) {
-  await page.goto("/instructor/preview");
-  await waitForHydration(page);
-  return page.getByRole("textbox", { name: "Lesson source (MDX)" });
-}
-
-/**
- * Replaces the editor's text with one input event, as a paste would (Chromium's editing takes
- * seconds for 200 KB), then waits for the answer of the compile that follows the debounce.
- */
-async function setSource(page: Page, source: string) {
-  const status = page.locator("#preview-status");
-  const before = await status.getAttribute("data-answered");
-  await page
-    .getByRole("textbox", { name: "Lesson source (MDX)" })
-    .evaluate((el: HTMLTextAreaElement, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(el, value);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, source);
-  await expect(status).not.toHaveAttribute("data-answered", before ?? "0", { timeout: 15_000 });
 }
 
 /** Line (1-based) of the first line of `source` matching `pattern`. */

@@ -12,6 +12,7 @@ import { createAccount, PASSWORD, signIn, signUp, uniqueEmail } from "./support/
 import { freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
+import { openPreview, setSource } from "./support/preview";
 import { answersFor } from "./support/quiz";
 import { type RunningServer, startServer } from "./support/server";
 
@@ -21,10 +22,13 @@ const SITE = `http://localhost:${base}`;
 /** Answers for example.com (the test machine has no internet) and records that the browser went there. */
 async function watchForPhishing(context: BrowserContext) {
   const visits: string[] = [];
-  await context.route(/example\.com/, (route) => {
-    visits.push(route.request().url());
-    return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
-  });
+  await context.route(
+    (url) => url.hostname === "example.com" || url.hostname.endsWith(".example.com"),
+    (route) => {
+      visits.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
+    },
+  );
   return visits;
 }
 
@@ -126,7 +130,7 @@ test("a copy of the anonymous cookie reads and writes nothing once an account cl
   await attacker.request.post("/api/learner/visit", { data: { course: "docker", lesson: "production" } });
   expect(await progress(victim)).toEqual(before);
   const attackerNow = await progress(attacker);
-  expect(Object.keys(attackerNow.lessons)).toEqual(["compose"]);
+  expect(Object.keys(attackerNow.lessons).sort()).toEqual(["compose", "production"]);
   await Promise.all([attacker.close(), victim.close()]);
 });
 
@@ -169,9 +173,12 @@ test("the discussion page shows only messages the server chose, never text from 
   await page.goto(`/courses/docker/volumes/discussion?error=${encodeURIComponent(planted)}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Discussion");
   await expect(page.getByText(planted)).toHaveCount(0);
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  // (Next's route announcer is an alert region of its own, outside <main>.)
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
   await page.goto("/courses/docker/volumes/discussion?error=too-fast");
-  await expect(page.getByRole("alert")).toHaveText(/You are posting faster than the discussion allows/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /You are posting faster than the discussion allows/,
+  );
 });
 
 /** The first server-action POST the page sends while `act` runs. */
@@ -203,8 +210,7 @@ async function instructorPage(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, account.email);
-  await page.goto("/instructor/preview");
-  await waitForHydration(page);
+  await openPreview(page);
   return { context, page };
 }
 
@@ -229,18 +235,12 @@ test("the preview refuses the issue's kbd repro at its line and column and runs 
   const head = lessonSource("07-multi-stage-builds.mdx").split("\n## ")[0]!;
   const source = `${head}\n## Section\n\nPress <kbd title={typeof process + " pid=" + process.pid}>K</kbd>\n`;
   const line = source.split("\n").findIndex((l) => l.startsWith("Press <kbd")) + 1;
-  const status = page.locator("#preview-status");
-  const before = await status.getAttribute("data-answered");
-  await page
-    .getByRole("textbox", { name: "Lesson source (MDX)" })
-    .evaluate((el: HTMLTextAreaElement, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(el, value);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, source);
-  await expect(status).not.toHaveAttribute("data-answered", before ?? "0", { timeout: 15_000 });
+  await setSource(page, source);
   const problem = page.locator(`[data-diagnostics] button[data-line="${line}"][data-column="12"]`);
   await expect(problem).toContainText("<kbd title> must be a quoted string");
-  await expect(page.locator("body")).not.toContainText("pid=");
+  const pane = page.locator("section[data-preview-version]");
+  await expect(pane).not.toContainText("pid=");
+  await expect(pane.locator("kbd")).toHaveCount(0);
   await context.close();
 });
 
@@ -281,7 +281,7 @@ test.describe
       const session = await request.post(`${server.url}/api/auth/sign-in`, {
         data: { email, password: PASSWORD },
       });
-      expect(session.status()).toBe(200);
+      expect(session.status(), await session.text()).toBe(200);
       const cookie = session.headersArray().find((h) => /session_token=/.test(h.value))?.value ?? "";
       expect(cookie).toMatch(/^__Secure-lectern\.session_token=/);
       expect(cookie).toMatch(/; Secure/i);
@@ -307,3 +307,31 @@ test.describe
       expect(statuses.slice(19)).toEqual([429, 429, 429]);
     });
   });
+
+// Per-address limits must be counted before authorization, so that probes refused for their
+// content (here: a sign-up with a common password) still cost the prober. The write pipeline
+// counts limits after authorization until issue 16 (branch `arch`) reorders it to
+// parse → identify → rate-limit → authorize → write; enable this test with that change.
+test.fixme("refused probes cost the prober: refused sign-ups count toward the per-address limit", async ({
+  browser,
+}) => {
+  const { url } = await freshDatabase("probes");
+  const server = await startServer(base + 600, url, { LECTERN_RATE_LIMIT_SCALE: "1" });
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  try {
+    const alerts: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await signUp(page, `Prober ${i}`, uniqueEmail(`prober${i}`), "password", "/", false);
+      const alert = page.getByRole("main").getByRole("alert").first();
+      await expect(alert).toBeVisible();
+      alerts.push((await alert.textContent()) ?? "");
+    }
+    // signUpAddress allows 5 an hour: the sixth refused probe is stopped by the limit itself.
+    expect(alerts.slice(0, 5).every((a) => !/Too many attempts/.test(a))).toBe(true);
+    expect(alerts[5]).toMatch(/Too many attempts/);
+  } finally {
+    await context.close();
+    await server.stop("SIGTERM");
+  }
+});

@@ -1,23 +1,7 @@
-import path from "node:path";
-import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
+import { bundleMdx } from "@/lib/content/compile";
 
-/** mdx-bundler with the pipeline's settings (lib/content/compile.ts) but without the guard. */
-export async function bundleWithoutGuard(source: string): Promise<string> {
-  const result = await bundleMDX({
-    source,
-    cwd: path.join(process.cwd(), "content"),
-    globals: { "react/jsx-dev-runtime": { varName: "_jsx_dev_runtime", type: "cjs" } },
-    mdxOptions(options) {
-      options.development = true;
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
-      return options;
-    },
-    esbuildOptions(options) {
-      options.minify = false;
-      options.logLevel = "silent";
-      return options;
-    },
-  });
-  return result.code;
+/** The pipeline's compile of `source` with GitHub Markdown but without the guard (or any check). */
+export function bundleWithoutGuard(source: string): Promise<string> {
+  return bundleMdx(source, { remark: [remarkGfm], rehype: [] });
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NextPathSchema } from "@/lib/auth/schemas";
+import { NextPathSchema, SignInSchema } from "@/lib/auth/schemas";
 
 // Issue 15: where a browser goes after signing in (`/sign-in?next=…`) must stay on this site
 // after the browser's own URL normalisation, and no value may make the server answer 500.
@@ -70,6 +70,10 @@ describe("a next path stays on this site", () => {
     expect(next("/courses/docker/multi-stage-builds")).toBe("/courses/docker/multi-stage-builds");
     expect(next("/progress?course=docker#summary")).toBe("/progress?course=docker#summary");
     expect(next("/courses/docker/volumes/discussion")).toBe("/courses/docker/volumes/discussion");
+  });
+
+  it("is optional in the sign-in form and API (no next: home)", () => {
+    expect(SignInSchema.parse({ email: "a@example.org", password: "x" }).next).toBe("/");
   });
 
   it("falls back to / for nothing, an array (?next=a&next=b) or a very long value", () => {
