@@ -1,9 +1,10 @@
 import "server-only";
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type MessagePort, Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { CompileResult } from "@/lib/content/compile";
+import { type HelperRequest, killHelpers, spawnHelper } from "./compile-helper";
+import { PREVIEW_WAIT_LIMIT_MS } from "./limits";
 
 /** Why a compile produced no result: it ran out of time, the queue was full, or the compiler failed. */
 export class CompileRefused extends Error {
@@ -20,14 +21,16 @@ type Job = {
   id: number;
   source: string;
   file: string;
+  timeoutMs: number;
   resolve: (result: CompileResult) => void;
   reject: (error: Error) => void;
+  /** Waiting (for its turn and a warm thread), then compiling: the limit of the current stage. */
   timer: NodeJS.Timeout;
+  /** Posted to the thread: its time limit is running. */
+  dispatched: boolean;
 };
 
 type Reply = { id: number; result: CompileResult } | { id: number; error: string };
-/** The compiler thread asks for esbuild's helper process (see compile-worker.ts). */
-type HelperRequest = { helper: { command: string; args: string[]; cwd: string }; port: MessagePort };
 
 /** Requests waiting beyond the one compiling; more are refused rather than queued for minutes. */
 const MAX_WAITING = 6;
@@ -66,41 +69,6 @@ function startWorker(): Worker {
   return new Worker(new URL("./compile-worker.ts", import.meta.url), options);
 }
 
-/**
- * Spawns esbuild's helper for a compiler thread and relays its stdin and stdout over `port`.
- * The helper belongs to this (main) thread, so when the compiler thread is stopped the helper
- * is killed and reaped here: a stopped compile leaves no process behind.
- */
-function spawnHelper(worker: Worker, { helper: { command, args, cwd }, port }: HelperRequest) {
-  // Only esbuild's service, as its JavaScript API starts it; nothing else is ever spawned.
-  if (!/(^|\/)esbuild$/.test(command) || !args.every((a) => /^--(?:service=[\w.-]+|ping)$/.test(a))) {
-    port.close();
-    return;
-  }
-  const process_ = spawn(command, args, {
-    cwd,
-    env: { NODE_ENV: process.env.NODE_ENV ?? "production" },
-    stdio: ["pipe", "pipe", "ignore"],
-    windowsHide: true,
-  });
-  const owned = helpers.get(worker) ?? new Set<ChildProcess>();
-  helpers.set(worker, owned.add(process_));
-  process_.stdout?.on("data", (chunk: Buffer) => port.postMessage(chunk));
-  process_.stdin?.on("error", () => {}); // the helper exited first; its exit is relayed below
-  port.on("message", (message: Uint8Array | "kill") => {
-    if (message === "kill") process_.kill();
-    else process_.stdin?.write(message);
-  });
-  process_.on("exit", (code) => {
-    owned.delete(process_);
-    port.postMessage({ exit: code });
-    port.close();
-  });
-}
-
-/** The esbuild helpers each compiler thread has running. */
-const helpers = new WeakMap<Worker, Set<ChildProcess>>();
-
 /** Settles once a compiler thread has loaded the compiler and highlighter (or has exited). */
 const readiness = new WeakMap<Worker, Promise<void>>();
 
@@ -131,7 +99,7 @@ function spawnChild(): Worker {
   child.on("error", (error) => console.error("[preview] compiler thread error", error));
   child.on("exit", () => {
     // Whatever the thread was doing, its helpers go with it (and are reaped by this thread).
-    for (const helper of helpers.get(child) ?? []) helper.kill("SIGKILL");
+    killHelpers(child);
     // Stopped on purpose (timeout, idle): the job was already settled and the slot moved on.
     if (state.child !== child) return;
     state.child = null;
@@ -163,6 +131,11 @@ function finish(job: Job) {
   if (state.running === job) state.running = null;
 }
 
+/**
+ * Starts the next job once the thread is warm: the time limit counts the compile itself, never
+ * the thread's start (a cold thread on a busy machine takes seconds, and counting that would
+ * stop every compile after a stopped one, each replacement as cold as the last).
+ */
 function pump() {
   if (state.running) return;
   const job = state.queue.shift();
@@ -173,7 +146,41 @@ function pump() {
   state.child ??= spawnChild();
   state.running = job;
   setBusy(true);
-  state.child.postMessage({ id: job.id, source: job.source, file: job.file });
+  const child = state.child;
+  void (readiness.get(child) ?? Promise.resolve()).then(() => {
+    if (state.running !== job || state.child !== child) return; // settled, or the thread is gone
+    clearTimeout(job.timer);
+    job.dispatched = true;
+    job.timer = setTimeout(() => timedOut(job), job.timeoutMs);
+    child.postMessage({ id: job.id, source: job.source, file: job.file });
+  });
+}
+
+/** A job's stage ran out of time: waiting (busy, or a thread that would not start) or compiling. */
+function timedOut(job: Job) {
+  const running = state.running === job;
+  if (running) {
+    finish(job);
+    // Compiling (synchronous code that cannot be interrupted) or a thread that never warmed up.
+    stopCompiler({ now: true });
+    // The instructor is still editing: have a warm thread ready for the next compile.
+    void warmCompiler();
+    pump();
+  } else {
+    state.queue = state.queue.filter((j) => j !== job);
+  }
+  const seconds = Math.round(job.timeoutMs / 100) / 10;
+  job.reject(
+    job.dispatched
+      ? new CompileRefused(
+          "timeout",
+          `Compiling took longer than ${seconds} s and was stopped. Simplify the source (very deep nesting or thousands of blocks) and try again.`,
+        )
+      : new CompileRefused(
+          "busy",
+          "The preview compiler did not get to this version in time. Try again in a moment.",
+        ),
+  );
 }
 
 /**
@@ -206,10 +213,10 @@ export function stopCompiler({ now = false } = {}): void {
 }
 
 /**
- * Runs lib/content's compileLesson on a worker thread and answers within `timeoutMs` (counted
- * from the request, queueing included). A compile still running then is stopped by terminating
- * the thread, so a pathological source (the MDX parser is synchronous JavaScript) can never
- * stall the server; the next request starts a fresh thread.
+ * Runs lib/content's compileLesson on a worker thread. It waits at most PREVIEW_WAIT_LIMIT_MS
+ * for its turn and a warm thread, then has `timeoutMs` to compile; a compile still running then
+ * is stopped by terminating the thread, so a pathological source (the MDX parser is synchronous
+ * JavaScript) can never stall the server, and a warm replacement thread is started.
  */
 export function compileIsolated(source: string, file: string, timeoutMs: number): Promise<CompileResult> {
   if (state.queue.length >= MAX_WAITING) {
@@ -222,25 +229,11 @@ export function compileIsolated(source: string, file: string, timeoutMs: number)
       id: state.nextId++,
       source,
       file,
+      timeoutMs,
       resolve,
       reject,
-      timer: setTimeout(() => {
-        const seconds = Math.round(timeoutMs / 100) / 10;
-        const error = new CompileRefused(
-          "timeout",
-          `Compiling took longer than ${seconds} s and was stopped. Simplify the source (very deep nesting or thousands of blocks) and try again.`,
-        );
-        if (state.running === job) {
-          finish(job);
-          stopCompiler({ now: true });
-          // The instructor is still editing: have a warm thread ready for the next compile.
-          void warmCompiler();
-          pump();
-        } else {
-          state.queue = state.queue.filter((j) => j !== job);
-        }
-        reject(error);
-      }, timeoutMs),
+      dispatched: false,
+      timer: setTimeout(() => timedOut(job), PREVIEW_WAIT_LIMIT_MS),
     };
     state.queue.push(job);
     pump();
