@@ -203,6 +203,12 @@ test("a server action posted from another site answers 403 with a message, not 5
   });
   expect(replay.status()).toBe(403);
   expect(await replay.text()).toContain("This form was sent from another site");
+  // The same for a plain form post (no JavaScript: the action id travels in the form body).
+  const plain = await page.request.post("/sign-in", {
+    headers: { origin: "https://evil.example" },
+    multipart: { $ACTION_ID_0: "", email: "x@example.org", password: "x" },
+  });
+  expect(plain.status()).toBe(403);
 });
 
 async function instructorPage(browser: Browser) {
