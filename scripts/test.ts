@@ -56,6 +56,7 @@ const DATABASE_SPECS = [
   "restart",
   "scale-out",
   "security",
+  "trust-boundaries",
 ].map((name) => `tests/e2e/${name}.spec.ts`);
 
 type Step = { name: string; exec: () => Promise<number> };
