@@ -311,8 +311,8 @@ test.describe
       // The sign-in above counted too: 19 more are let through, then the address is stopped.
       expect(statuses.slice(0, 19)).toEqual(Array(19).fill(400));
       expect(statuses.slice(19)).toEqual([429, 429, 429]);
-    // Counted per connection by the hook `npm start` installs, not in the hook-less shared count.
-    expect(server.output()).not.toContain("without the client-address hook");
+      // Counted per connection by the hook `npm start` installs, not in the hook-less shared count.
+      expect(server.output()).not.toContain("without the client-address hook");
     });
   });
 
