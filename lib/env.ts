@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db/url";
 import { parseTrustedProxies } from "./security/client-address.mjs";
 
 /** Every environment variable Lectern reads, with its default and rule. */
@@ -7,7 +6,9 @@ export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .default(DEFAULT_DATABASE_URL)
+    // DEFAULT_DATABASE_URL of lib/db/url.ts, which cannot import this module (the image's deps
+    // stage copies that file alone) and which this module may not import (lib/db reads env()).
+    .default("file:./prisma/dev.db")
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url), {
       message:
         'must be a file: URL for the embedded SQLite database (e.g. "file:./prisma/dev.db") or a ' +
@@ -32,6 +33,15 @@ export const EnvSchema = z.object({
     .min(32, "must be at least 32 characters (try: openssl rand -base64 48)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  LECTERN_RATE_LIMIT_SCALE: z
+    .literal("")
+    .transform(() => 1)
+    .or(z.coerce.number({ message: "must be a number" }).min(1, "must be 1 or more (it only loosens limits)"))
+    .default(1),
+  LECTERN_CONTENT_DIR: z.string().optional(),
+  LECTERN_DIST_DIR: z.string().optional(),
+  /** Set by npm when a script runs; the health check reports it. */
+  npm_package_version: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,7 +3,7 @@ import { type LessonComponentMap, lessonComponents } from "@/components/mdx/mdx-
 import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { CompiledLesson } from "@/lib/content/compile";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { AnswerKey } from "./answer-key";
 
 /** A course slug no course has: a quiz island in the preview has nothing to report progress to. */

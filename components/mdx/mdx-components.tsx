@@ -1,9 +1,10 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
+import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { LessonComponentName, LessonComponentProps } from "@/lib/content/components";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
 import { Compare } from "./compare";
@@ -37,6 +38,7 @@ export function lessonComponents(context: LessonContext): LessonComponentMap {
     Compare,
     SizeCalculator,
     StageExplorer,
+    LayerCache,
     CodeBlock,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
     Quiz: ({ quiz }: { quiz: string }) => (

@@ -2,7 +2,7 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
-import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
+import { defineWrite, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { type CommentAction, can } from "@/lib/comments/permissions";
 import {
@@ -25,35 +25,23 @@ import { getLessonEntry } from "@/lib/content/catalog";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function actor(ctx: WriteContext) {
-  if (!ctx.user) throw new ActionError("Sign in to take part in the discussion.", undefined, 401);
-  return { id: ctx.user.id, role: ctx.user.role };
-}
+const actor = (ctx: WriteContext) => requireUser(ctx, "Sign in to take part in the discussion.");
 
-/** Loads the comment and checks that the session's user may do `action` to it. */
+/** Loads the comment and checks that the session's user may do `action` to it; hands both on. */
 async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction) {
-  const who = actor(ctx);
+  const { user } = actor(ctx);
   const comment = await findComment(id);
-  if (!comment || (comment.hiddenAt && !can(who, "seeHidden")))
+  if (!comment || (comment.hiddenAt && !can(user, "seeHidden")))
     throw new ActionError("This comment no longer exists.", undefined, 404);
-  if (!can(who, action, comment))
+  if (!can(user, action, comment))
     throw new ActionError("You cannot do that to this comment.", undefined, 403);
-  return comment;
+  return { user, comment };
 }
 
 /** Posts a comment or reply. */
 export const postWrite = defineWrite({
+  name: "comments.post",
   schema: PostCommentSchema,
-  async authorize(ctx, input) {
-    const who = actor(ctx);
-    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
-    if (input.website) throw new ActionError("Your comment could not be posted.");
-    if (input.parentId) {
-      const parent = await authorizeOn(ctx, input.parentId, "reply");
-      if (parent.courseSlug !== input.course || parent.lessonSlug !== input.lesson)
-        throw new ActionError("You cannot reply to that here.");
-    } else if (!can(who, "post")) throw new ActionError("You cannot post here.");
-  },
   rateLimits: [
     // New accounts get the stricter policy, as Discourse does for new users.
     {
@@ -62,12 +50,25 @@ export const postWrite = defineWrite({
     },
     { policy: "commentPost", subject: (ctx) => ctx.user?.id ?? null },
   ],
+  async authorize(ctx, input) {
+    const { user } = actor(ctx);
+    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
+    if (input.website) throw new ActionError("Your comment could not be posted.");
+    if (!input.parentId) {
+      if (!can(user, "post")) throw new ActionError("You cannot post here.");
+      return { user, parent: null };
+    }
+    const { comment: parent } = await authorizeOn(ctx, input.parentId, "reply");
+    if (parent.courseSlug !== input.course || parent.lessonSlug !== input.lesson)
+      throw new ActionError("You cannot reply to that here.");
+    return { user, parent };
+  },
   async write(ctx, input) {
     const result = await createComment({
-      authorId: ctx.user!.id,
+      authorId: ctx.user.id,
       course: input.course,
       lesson: input.lesson,
-      parentId: input.parentId ?? null,
+      parent: ctx.parent,
       body: input.body,
       submissionId: input.submissionId,
     });
@@ -76,62 +77,65 @@ export const postWrite = defineWrite({
   },
 });
 
-export const POST_FIELDS = ["course", "lesson", "parentId", "body", "submissionId", "website"] as const;
-
 /** Edits one's own comment. */
 export const editWrite = defineWrite({
+  name: "comments.edit",
   schema: EditCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "edit")),
   rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await editComment(input.id, input.body);
-    return { id: input.id };
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "edit"),
+  async write(ctx, input) {
+    await editComment(ctx.comment.id, input.body);
+    return { id: ctx.comment.id };
   },
 });
 
 /** Deletes a comment (author or moderator). */
 export const removeWrite = defineWrite({
+  name: "comments.delete",
   schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "delete")),
   rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await deleteComment(input.id);
-    return { id: input.id };
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "delete"),
+  async write(ctx) {
+    await deleteComment(ctx.comment.id);
+    return { id: ctx.comment.id };
   },
 });
 
 /** Hides or unhides a comment (moderators). */
 export const hideWrite = defineWrite({
+  name: "comments.hide",
   schema: HideCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide")),
   rateLimits: [perUser("moderate")],
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide"),
   async write(ctx, input) {
-    await setHidden(input.id, ctx.user!.id, input.hidden);
+    await setHidden(ctx.comment.id, ctx.user.id, input.hidden);
     revalidatePath("/moderation");
-    return { id: input.id, hidden: input.hidden };
+    return { id: ctx.comment.id, hidden: input.hidden };
   },
 });
 
 /** Dismisses a comment's reports (moderators). */
 export const dismissWrite = defineWrite({
+  name: "comments.dismissReports",
   schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "seeHidden")),
   rateLimits: [perUser("moderate")],
-  async write(_ctx, input) {
-    await dismissReports(input.id);
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "seeHidden"),
+  async write(ctx) {
+    await dismissReports(ctx.comment.id);
     revalidatePath("/moderation");
-    return { id: input.id };
+    return { id: ctx.comment.id };
   },
 });
 
 /** Reports someone else's comment. */
 export const reportWrite = defineWrite({
+  name: "comments.report",
   schema: ReportCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "report")),
   rateLimits: [perUser("commentReport")],
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "report"),
   async write(ctx, input) {
-    await reportComment(input.id, ctx.user!.id, input.reason);
+    await reportComment(ctx.comment.id, ctx.user.id, input.reason);
     revalidatePath("/moderation");
-    return { id: input.id };
+    return { id: ctx.comment.id };
   },
 });

@@ -54,6 +54,10 @@ export const LESSON_COMPONENTS = {
   Compare: { by: "author", attributes: { left: { required: true }, right: { required: true } } },
   SizeCalculator: { by: "author", attributes: { stack: { values: ["node", "spring-boot", "go"] } } },
   StageExplorer: { by: "author", attributes: {} },
+  LayerCache: {
+    by: "author",
+    attributes: { left: { required: true }, right: { required: true }, change: {} },
+  },
   // A highlighted fenced code block (plugins/rehype-code.ts).
   CodeBlock: {
     by: "pipeline",

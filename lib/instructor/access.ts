@@ -31,10 +31,11 @@ export async function staffForRoute(): Promise<{ user: SessionUser } | { respons
   return { user };
 }
 
-/** For instructor actions (defineWrite's authorize step): refuses anyone but staff. */
-export function authorizeStaff(ctx: Pick<WriteContext, "user">): void {
+/** For instructor writes (defineWrite's authorize step): the staff user; anyone else is refused. */
+export function authorizeStaff(ctx: Pick<WriteContext, "user">): { user: SessionUser } {
   if (!ctx.user)
     throw new ActionError("Sign in with an instructor account to use this tool.", undefined, 401);
   if (!isStaff(ctx.user.role))
     throw new ActionError("This tool is for instructors and admins only.", undefined, 404);
+  return { user: ctx.user };
 }

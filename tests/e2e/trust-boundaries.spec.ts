@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, type BrowserContext, expect, type Page, type Request, test } from "@playwright/test";
 import { createUser } from "../../lib/auth/users";
-import { quizVersion } from "../../lib/quiz/public";
-import { QuizDefinitionSchema } from "../../lib/quiz/schema";
+import { quizVersion } from "../../lib/content/quiz-public";
+import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
@@ -35,9 +35,9 @@ async function watchForPhishing(context: BrowserContext) {
 test.describe("after signing in, the browser stays on this site", () => {
   const REPRO = "/sign-in?next=/%09/example.com/phish";
 
-  test("already signed in, the issue's next=/%09/example.com/phish leads home, not to example.com", async ({
-    browser,
-  }) => {
+  test("already signed in, the issue's next=/%09/example.com/phish leads home, not to example.com", {
+    tag: "@db",
+  }, async ({ browser }) => {
     const context = await browser.newContext();
     const visits = await watchForPhishing(context);
     const page = await context.newPage();
@@ -51,7 +51,7 @@ test.describe("after signing in, the browser stays on this site", () => {
     await context.close();
   });
 
-  test("signing in on that link leads home, not to example.com", async ({ browser }) => {
+  test("signing in on that link leads home, not to example.com", { tag: "@db" }, async ({ browser }) => {
     const context = await browser.newContext();
     const visits = await watchForPhishing(context);
     const page = await context.newPage();
@@ -66,7 +66,9 @@ test.describe("after signing in, the browser stays on this site", () => {
     await context.close();
   });
 
-  test("next values with a newline or given twice answer the page, never 500", async ({ request }) => {
+  test("next values with a newline or given twice answer the page, never 500", { tag: "@db" }, async ({
+    request,
+  }) => {
     for (const query of ["next=/%0a/x", "next=/%0d%0aSet-Cookie:%20x=1", "next=/a&next=//example.com"]) {
       const response = await request.get(`/sign-in?${query}`);
       expect(response.status(), query).toBe(200);
@@ -75,9 +77,9 @@ test.describe("after signing in, the browser stays on this site", () => {
   });
 });
 
-test("a copy of the anonymous cookie reads and writes nothing once an account claims it", async ({
-  browser,
-}) => {
+test("a copy of the anonymous cookie reads and writes nothing once an account claims it", {
+  tag: "@db",
+}, async ({ browser }) => {
   const attacker = await browser.newContext();
   const victim = await browser.newContext();
   // The attacker gets an anonymous learner cookie and plants it in the victim's browser.
@@ -134,9 +136,9 @@ test("a copy of the anonymous cookie reads and writes nothing once an account cl
   await Promise.all([attacker.close(), victim.close()]);
 });
 
-test("a replayed quiz submission of someone else's stores nothing, not even a learner or a cookie", async ({
-  browser,
-}) => {
+test("a replayed quiz submission of someone else's stores nothing, not even a learner or a cookie", {
+  tag: "@db",
+}, async ({ browser }) => {
   const quiz = QuizDefinitionSchema.parse(authoredQuiz("05-volumes.mdx"));
   const submission = {
     course: "docker",
@@ -166,9 +168,9 @@ test("a replayed quiz submission of someone else's stores nothing, not even a le
   await owner.close();
 });
 
-test("the discussion page shows only messages the server chose, never text from its URL", async ({
-  page,
-}) => {
+test("the discussion page shows only messages the server chose, never text from its URL", {
+  tag: "@db",
+}, async ({ page }) => {
   const planted = "Your account is locked. Call +1 555 0100 to unlock it";
   await page.goto(`/courses/docker/volumes/discussion?error=${encodeURIComponent(planted)}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Discussion");
@@ -188,7 +190,9 @@ async function captureAction(page: Page, act: () => Promise<void>): Promise<Requ
   return posted;
 }
 
-test("a server action posted from another site answers 403 with a message, not 500", async ({ page }) => {
+test("a server action posted from another site answers 403 with a message, not 500", { tag: "@db" }, async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await waitForHydration(page);
   const action = await captureAction(page, async () => {
@@ -220,7 +224,9 @@ async function instructorPage(browser: Browser) {
   return { context, page };
 }
 
-test("an oversized preview request answers 413 with a message, not 500", async ({ browser }) => {
+test("an oversized preview request answers 413 with a message, not 500", { tag: "@db" }, async ({
+  browser,
+}) => {
   const { context, page } = await instructorPage(browser);
   const action = await captureAction(page, () => page.getByRole("button", { name: "Template" }).click());
   const huge = JSON.stringify([{ source: "x".repeat(1_500_000) }]);
@@ -234,9 +240,9 @@ test("an oversized preview request answers 413 with a message, not 500", async (
   await context.close();
 });
 
-test("the preview refuses the issue's kbd repro at its line and column and runs nothing", async ({
-  browser,
-}) => {
+test("the preview refuses the issue's kbd repro at its line and column and runs nothing", {
+  tag: "@db",
+}, async ({ browser }) => {
   const { context, page } = await instructorPage(browser);
   const head = lessonSource("07-multi-stage-builds.mdx").split("\n## ")[0]!;
   const source = `${head}\n## Section\n\nPress <kbd title={typeof process + " pid=" + process.pid}>K</kbd>\n`;
@@ -269,7 +275,9 @@ test.describe
       await server?.stop("SIGTERM");
     });
 
-    test("its cookies are HttpOnly, SameSite=Lax and Secure (SITE_URL is https)", async ({ request }) => {
+    test("its cookies are HttpOnly, SameSite=Lax and Secure (SITE_URL is https)", { tag: "@db" }, async ({
+      request,
+    }) => {
       const learner = await request.post(`${server.url}/api/learner/completions`, {
         data: { course: "docker", lesson: "volumes", complete: true },
       });
@@ -295,9 +303,9 @@ test.describe
       expect(cookie).toMatch(/; SameSite=Lax/i);
     });
 
-    test("22 failed sign-ins, each claiming a new address, reach the per-address limit", async ({
-      request,
-    }) => {
+    test("22 failed sign-ins, each claiming a new address, reach the per-address limit", {
+      tag: "@db",
+    }, async ({ request }) => {
       const statuses: number[] = [];
       for (let i = 1; i <= 22; i++) {
         const spoofed = `198.51.100.${i}`;
@@ -316,13 +324,12 @@ test.describe
     });
   });
 
-// Per-address limits must be counted before authorization, so that probes refused for their
-// content (here: a sign-up with a common password) still cost the prober. The write pipeline
-// counts limits after authorization until issue 16 (branch `arch`) reorders it to
-// parse → identify → rate-limit → authorize → write; enable this test with that change.
-test.fixme("refused probes cost the prober: refused sign-ups count toward the per-address limit", async ({
-  browser,
-}) => {
+// Per-address limits are counted before authorization (the write pipeline's order: parse →
+// identify → rate-limit → authorize → write), so probes refused for their content (here: a
+// sign-up with a common password) still cost the prober.
+test("refused probes cost the prober: refused sign-ups count toward the per-address limit", {
+  tag: "@db",
+}, async ({ browser }) => {
   const { url } = await freshDatabase("probes");
   const server = await startServer(base + 600, url, { LECTERN_RATE_LIMIT_SCALE: "1" });
   const context = await browser.newContext({ baseURL: server.url });

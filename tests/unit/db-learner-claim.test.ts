@@ -8,7 +8,7 @@ import { migratedTestDatabase, TEST_PROVIDER, type TestDatabase } from "../suppo
 let database: TestDatabase;
 let db: typeof import("@/lib/db").db;
 let merge: typeof import("@/lib/progress/merge").mergeAnonymousLearner;
-let anonymousLearner: typeof import("@/lib/progress/identity").knownAnonymousLearner;
+let anonymousLearner: typeof import("@/lib/auth/identity").knownAnonymousLearner;
 let setLessonComplete: typeof import("@/lib/progress/progress").setLessonComplete;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   ({ db } = await import("@/lib/db"));
   ({ mergeAnonymousLearner: merge } = await import("@/lib/progress/merge"));
-  ({ knownAnonymousLearner: anonymousLearner } = await import("@/lib/progress/identity"));
+  ({ knownAnonymousLearner: anonymousLearner } = await import("@/lib/auth/identity"));
   ({ setLessonComplete } = await import("@/lib/progress/progress"));
 }, 60_000);
 

@@ -75,6 +75,7 @@ describe("every lesson the checker accepts renders", () => {
     expect(html).toContain('<ol start="3">');
     expect(html).toContain('<input type="checkbox" disabled="" checked=""/>');
     expect(html).toContain('data-quiz="every-check"');
+    expect(html).toContain("data-layer-cache");
     expect(html).not.toContain("Why it is wrong"); // explanations stay on the server
   }, 60_000);
 

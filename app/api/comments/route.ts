@@ -5,12 +5,13 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getThread } from "@/lib/comments/queries";
 import { postWrite } from "@/lib/comments/writes";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { SlugSchema } from "@/lib/content/slug";
 
 export const dynamic = "force-dynamic";
 
 const QuerySchema = z.object({
-  course: z.string().regex(/^[a-z0-9-]{1,80}$/, "course must be a course slug"),
-  lesson: z.string().regex(/^[a-z0-9-]{1,80}$/, "lesson must be a lesson slug"),
+  course: SlugSchema,
+  lesson: SlugSchema,
   order: z.enum(["newest", "oldest"]).default("oldest"),
 });
 

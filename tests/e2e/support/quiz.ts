@@ -1,7 +1,7 @@
 import { expect, type Locator } from "@playwright/test";
+import { optionId } from "../../../lib/content/quiz-public";
+import type { QuizDefinition } from "../../../lib/content/quiz-schema";
 import type { Answers } from "../../../lib/quiz/grade";
-import { optionId } from "../../../lib/quiz/public";
-import type { QuizDefinition } from "../../../lib/quiz/schema";
 import type { AuthoredQuestion } from "./lesson-source";
 
 /** A choice's accessible name: its text without the inline Markdown marks. */

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
+import { Button } from "@/components/ui/button";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
+import { postCommentFormAction } from "@/lib/comments/actions";
 import { noticeText } from "@/lib/comments/notices";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
-import { postCommentFormAction } from "./actions";
 
 type Params = { course: string; lesson: string };
 
@@ -54,12 +55,9 @@ export default async function DiscussionPage({
         />
       </label>
       <Honeypot />
-      <button
-        type="submit"
-        className="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
-      >
+      <Button type="submit" size="sm" className="justify-self-start">
         {parentId ? "Post reply" : "Post comment"}
-      </button>
+      </Button>
     </form>
   );
   const render = (c: CommentView) => (
