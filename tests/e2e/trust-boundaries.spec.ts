@@ -337,7 +337,7 @@ test("refused probes cost the prober: refused sign-ups count toward the per-addr
   try {
     const alerts: string[] = [];
     for (let i = 0; i < 6; i++) {
-      await signUp(page, `Prober ${i}`, uniqueEmail(`prober${i}`), "password", "/", false);
+      await signUp(page, `Prober ${i}`, uniqueEmail(`prober${i}`), "password1234", "/", false);
       const alert = page.getByRole("main").getByRole("alert").first();
       await expect(alert).toBeVisible();
       alerts.push((await alert.textContent()) ?? "");
