@@ -4,7 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { type CommentAction, can } from "@/lib/comments/permissions";
+import { CONFIRM_TO_POST, type CommentAction, can, toActor } from "@/lib/comments/permissions";
 import {
   createComment,
   deleteComment,
@@ -22,17 +22,21 @@ import {
   ReportCommentSchema,
 } from "@/lib/comments/schemas";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { recordCommentNotifications } from "@/lib/notifications/record";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function actor(ctx: WriteContext) {
-  if (!ctx.user) throw new ActionError("Sign in to take part in the discussion.", undefined, 401);
-  return { id: ctx.user.id, role: ctx.user.role };
+  const who = toActor(ctx.user);
+  if (!who) throw new ActionError("Sign in to take part in the discussion.", undefined, 401);
+  return who;
 }
 
 /** Loads the comment and checks that the session's user may do `action` to it. */
 async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction) {
   const who = actor(ctx);
+  if ((action === "reply" || action === "report") && !who.verified)
+    throw new ActionError(CONFIRM_TO_POST, undefined, 403);
   const comment = await findComment(id);
   if (!comment || (comment.hiddenAt && !can(who, "seeHidden")))
     throw new ActionError("This comment no longer exists.", undefined, 404);
@@ -46,6 +50,7 @@ export const postWrite = defineWrite({
   schema: PostCommentSchema,
   async authorize(ctx, input) {
     const who = actor(ctx);
+    if (!who.verified) throw new ActionError(CONFIRM_TO_POST, undefined, 403);
     if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
     if (input.website) throw new ActionError("Your comment could not be posted.");
     if (input.parentId) {
@@ -71,6 +76,14 @@ export const postWrite = defineWrite({
       body: input.body,
       submissionId: input.submissionId,
     });
+    if (result.created)
+      await recordCommentNotifications({
+        id: result.id,
+        authorId: ctx.user!.id,
+        course: input.course,
+        lesson: input.lesson,
+        inReplyTo: input.parentId ?? null,
+      });
     revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
     return result;
   },

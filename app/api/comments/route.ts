@@ -2,6 +2,7 @@ import { z } from "zod";
 import { readJson, toResponse } from "@/lib/actions/http";
 import { issueMessage } from "@/lib/actions/issues";
 import { getSessionUser } from "@/lib/auth/session";
+import { toActor } from "@/lib/comments/permissions";
 import { getThread } from "@/lib/comments/queries";
 import { postWrite } from "@/lib/comments/writes";
 import { getLessonEntry } from "@/lib/content/catalog";
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
   const { course, lesson, order } = parsed.data;
   if (!getLessonEntry(course, lesson)) return Response.json({ error: "No such lesson" }, { status: 404 });
   const user = await getSessionUser();
-  const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, order);
+  const thread = await getThread(course, lesson, toActor(user), order);
   return Response.json(
     { ...thread, viewer: user ? { name: user.name } : null },
     { headers: { "Cache-Control": "private, no-store" } },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
+import { toActor } from "@/lib/comments/permissions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { postCommentFormAction } from "./actions";
@@ -33,7 +34,7 @@ export default async function DiscussionPage({
   const entry = getLessonEntry(course, lesson);
   if (!entry) notFound();
   const user = await getSessionUser();
-  const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, "oldest");
+  const thread = await getThread(course, lesson, toActor(user), "oldest");
   const error = (await searchParams).error?.slice(0, 200);
   const here = `/courses/${course}/${lesson}/discussion`;
   const form = (parentId?: string) => (
