@@ -22,6 +22,9 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={errors?.password}
       />
+      <p className="-mt-2 text-sm">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <button
         type="submit"
         disabled={pending}

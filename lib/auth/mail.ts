@@ -8,7 +8,13 @@ import { RESET_LINK_MINUTES, VERIFY_LINK_HOURS } from "./options";
 type Person = { id: string; name: string; email: string };
 
 /** better-auth's sendResetPassword: the reset mail, queued. */
-export async function queuePasswordResetMail({ user, token }: { user: Person; token: string }): Promise<void> {
+export async function queuePasswordResetMail({
+  user,
+  token,
+}: {
+  user: Person;
+  token: string;
+}): Promise<void> {
   const site = mailSite();
   const content = passwordResetMail({
     site,

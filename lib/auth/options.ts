@@ -11,8 +11,14 @@ export const VERIFY_LINK_HOURS = 24;
 
 type MailHooks = {
   /** Queues the reset mail (the app) or hands the link to an operator (`npm run user -- reset-link`). */
-  sendResetPassword: (data: { user: { id: string; name: string; email: string }; token: string }) => Promise<void>;
-  sendVerificationEmail?: (data: { user: { id: string; name: string; email: string }; token: string }) => Promise<void>;
+  sendResetPassword: (data: {
+    user: { id: string; name: string; email: string };
+    token: string;
+  }) => Promise<void>;
+  sendVerificationEmail?: (data: {
+    user: { id: string; name: string; email: string };
+    token: string;
+  }) => Promise<void>;
 };
 
 /**

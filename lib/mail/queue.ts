@@ -76,7 +76,12 @@ const dueWhere = (now: Date) => ({
  * gets it (PostgreSQL re-evaluates the condition after the other's commit; SQLite runs one
  * write at a time). A sender that dies leaves its lease to run out; then another takes over.
  */
-export async function claimDue(owner: string, now: Date, leaseMs: number, limit: number): Promise<QueuedMail[]> {
+export async function claimDue(
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<QueuedMail[]> {
   const candidates = await db.mailMessage.findMany({
     where: dueWhere(now),
     orderBy: { nextAttemptAt: "asc" },
@@ -174,9 +179,7 @@ export async function markFailed(
       lastError: error.slice(0, 500),
       leaseOwner: null,
       leaseUntil: null,
-      ...(retryInMs === null
-        ? { status: "failed" }
-        : { nextAttemptAt: new Date(now.getTime() + retryInMs) }),
+      ...(retryInMs === null ? { status: "failed" } : { nextAttemptAt: new Date(now.getTime() + retryInMs) }),
     },
   });
 }

@@ -34,7 +34,12 @@ export function startMailSender(): MailSender {
         name: "digests",
         everyMs: 15_000,
         run: async (now) =>
-          queueDueDigests({ now, minutes: e.MAIL_DIGEST_MINUTES, site: mailSite(), secret: await getSecret() }),
+          queueDueDigests({
+            now,
+            minutes: e.MAIL_DIGEST_MINUTES,
+            site: mailSite(),
+            secret: await getSecret(),
+          }),
       },
       {
         name: "course-digests",

@@ -3,7 +3,8 @@
 import { buttonHtml, layoutHtml, layoutText, type MailContent, paragraphHtml, type Site } from "./layout";
 import { headerText } from "./text";
 
-const IGNORE = "If you did not ask for this, you can ignore this email: nothing changes until the link is used.";
+const IGNORE =
+  "If you did not ask for this, you can ignore this email: nothing changes until the link is used.";
 
 function linkMail(input: {
   site: Site;
@@ -40,7 +41,12 @@ function linkMail(input: {
 const greet = (name: string) => `Hello ${headerText(name, 60)},`;
 
 /** Sent at sign-up (and on request) to confirm that the address belongs to the account. */
-export function verifyEmailMail(input: { site: Site; name: string; link: string; hours: number }): MailContent {
+export function verifyEmailMail(input: {
+  site: Site;
+  name: string;
+  link: string;
+  hours: number;
+}): MailContent {
   return linkMail({
     site: input.site,
     subject: `Confirm your email address for ${input.site.name}`,
@@ -76,7 +82,12 @@ export function changeEmailMail(input: {
 }
 
 /** Sent when someone asks to reset the password of an existing account. */
-export function passwordResetMail(input: { site: Site; name: string; link: string; minutes: number }): MailContent {
+export function passwordResetMail(input: {
+  site: Site;
+  name: string;
+  link: string;
+  minutes: number;
+}): MailContent {
   return linkMail({
     site: input.site,
     subject: `Reset your ${input.site.name} password`,

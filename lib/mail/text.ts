@@ -16,13 +16,18 @@ export function escapeHtml(value: string): string {
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
 // overrides and isolates (which can make a name read as something else).
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROLS_BUT_NEWLINE = /(?!\n)[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Cuts text to `max` characters (code points, never half a pair), marking the cut with "…". */
 export function clip(value: string, max: number): string {
   const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? value
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /**

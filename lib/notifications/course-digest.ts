@@ -1,4 +1,5 @@
 import "server-only";
+import { REPORT_REASONS } from "@/lib/comments/limits";
 import { getCourse, getLessonEntry } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
 import type { Site } from "@/lib/mail/layout";
@@ -64,7 +65,11 @@ async function courseDigestFor(
   const since = previous ?? cutoff;
   const [user, chosen] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { name: true, email: true } }),
-    db.courseDigest.findMany({ where: { userId }, select: { courseSlug: true }, orderBy: { courseSlug: "asc" } }),
+    db.courseDigest.findMany({
+      where: { userId },
+      select: { courseSlug: true },
+      orderBy: { courseSlug: "asc" },
+    }),
   ]);
   if (!user) return false;
   const visible = { deletedAt: null, hiddenAt: null };
@@ -104,7 +109,14 @@ async function courseDigestFor(
     sections.push({
       title: getCourse(courseSlug)?.title ?? courseSlug,
       newComments: fresh.map(view),
-      reports: reported.map((c) => ({ ...view(c), reasons: c.reports.map((r) => r.reason) })),
+      reports: reported.map((c) => ({
+        ...view(c),
+        reasons: [
+          ...new Set(
+            c.reports.map((r) => REPORT_REASONS[r.reason as keyof typeof REPORT_REASONS] ?? r.reason),
+          ),
+        ],
+      })),
     });
   }
   if (sections.length === 0) return false;

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { db } from "@/lib/db";
 import type { Site } from "@/lib/mail/layout";
 import { enqueueMail } from "@/lib/mail/queue";
 import { commentUrl, discussionUrl, unsubscribeLinks } from "./links";
@@ -60,7 +60,10 @@ async function digestFor(
       });
       if (claim.count !== 1) return false;
       const [user, pending] = await Promise.all([
-        tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true, emailVerified: true } }),
+        tx.user.findUnique({
+          where: { id: userId },
+          select: { name: true, email: true, emailVerified: true },
+        }),
         tx.notification.findMany({
           where: { userId, digestedAt: null },
           orderBy: { createdAt: "asc" },
@@ -97,7 +100,10 @@ async function digestFor(
         : [];
       if (!user || wanted.length === 0) {
         // Nothing went out: the next notification need not wait a whole interval.
-        await tx.notificationSetting.update({ where: { userId }, data: { lastDigestAt: setting.lastDigestAt } });
+        await tx.notificationSetting.update({
+          where: { userId },
+          data: { lastDigestAt: setting.lastDigestAt },
+        });
         return false;
       }
       const groups = new Map<string, DigestGroup>();

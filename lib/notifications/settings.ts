@@ -16,7 +16,11 @@ export type NotificationChoices = {
 export async function getNotificationChoices(userId: string): Promise<NotificationChoices> {
   const [setting, digests] = await Promise.all([
     db.notificationSetting.findUnique({ where: { userId }, select: { replies: true, followed: true } }),
-    db.courseDigest.findMany({ where: { userId }, select: { courseSlug: true }, orderBy: { courseSlug: "asc" } }),
+    db.courseDigest.findMany({
+      where: { userId },
+      select: { courseSlug: true },
+      orderBy: { courseSlug: "asc" },
+    }),
   ]);
   return {
     replies: setting?.replies ?? true,
@@ -62,6 +66,8 @@ export async function saveNotificationChoices(
 
 /** Ends one list for a person: discussion mails (replies and followed) or every course digest. */
 export async function unsubscribe(userId: string, list: MailList): Promise<void> {
+  // An account deleted since the mail went out has nothing left to unsubscribe.
+  if ((await db.user.count({ where: { id: userId } })) === 0) return;
   if (list === "course-digest") {
     await db.courseDigest.deleteMany({ where: { userId } });
     return;

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/comments/relative-time";
+import { FollowToggle } from "@/components/notifications/follow-toggle";
 import { Honeypot } from "@/components/ui/honeypot";
+import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/session";
 import { toActor } from "@/lib/comments/permissions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { isFollowing } from "@/lib/notifications/follows";
 import { postCommentFormAction } from "./actions";
 
 type Params = { course: string; lesson: string };
@@ -34,7 +37,10 @@ export default async function DiscussionPage({
   const entry = getLessonEntry(course, lesson);
   if (!entry) notFound();
   const user = await getSessionUser();
-  const thread = await getThread(course, lesson, toActor(user), "oldest");
+  const [thread, following] = await Promise.all([
+    getThread(course, lesson, toActor(user), "oldest"),
+    user ? isFollowing({ userId: user.id, course, lesson }) : false,
+  ]);
   const error = (await searchParams).error?.slice(0, 200);
   const here = `/courses/${course}/${lesson}/discussion`;
   const form = (parentId?: string) => (
@@ -114,8 +120,20 @@ export default async function DiscussionPage({
           {error}
         </p>
       ) : null}
+      {user ? (
+        <div className="mt-4">
+          <FollowToggle course={course} lesson={lesson} following={following} />
+        </div>
+      ) : null}
       <div id="comment-form" className="mt-6">
-        {user ? (
+        {user && !user.emailVerified ? (
+          <Notice tone="warning">
+            <p>
+              Confirm your email address to comment: follow the link we sent you, or{" "}
+              <Link href="/account#email">send a new one</Link>.
+            </p>
+          </Notice>
+        ) : user ? (
           form()
         ) : (
           <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to leave a comment</Link>

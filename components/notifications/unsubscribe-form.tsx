@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormError } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { unsubscribeAction } from "@/lib/notifications/actions";
+
+/** The button that ends a mailing list; afterwards, where to change one's mind. */
+export function UnsubscribeForm({ token, what }: { token: string; what: string }) {
+  const [state, action, pending] = useActionState(unsubscribeAction, null);
+  if (state?.ok) {
+    return (
+      <div className="grid gap-4">
+        <Notice tone="success">
+          <p>Done: you will not get {what} any more.</p>
+        </Notice>
+        <p className="text-sm text-[var(--fg-muted)]">
+          Changed your mind? Turn them on again in your{" "}
+          <Link href="/account#notifications">notification settings</Link>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="grid gap-4">
+      <input type="hidden" name="token" value={token} />
+      <FormError message={state && !state.ok ? state.message : undefined} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Unsubscribing…" : "Unsubscribe"}
+      </button>
+    </form>
+  );
+}
