@@ -56,7 +56,7 @@ export function ChangeEmailForm() {
         error={errors?.password}
       />
       <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Sending…" : "Change email address"}
+        {pending ? "Sending…" : "Send a link to the new address"}
       </button>
     </form>
   );
