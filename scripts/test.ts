@@ -51,6 +51,8 @@ const DATABASE_SPECS = [
   "durability",
   "foundation",
   "instructor",
+  "mail",
+  "outbox",
   "progress",
   "quiz",
   "restart",

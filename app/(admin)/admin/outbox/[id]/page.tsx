@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MailPreview } from "@/components/mail/mail-preview";
 import { formatUtc, MailStatus } from "@/components/mail/mail-status";
 import { fromAddress, outboxMessage, parseStoredHeaders, requireAdminPage } from "@/lib/mail/outbox";
 
@@ -28,7 +29,7 @@ function Linked({ text }: { text: string }) {
   );
 }
 
-/** One message as it was (or will be) sent: headers, the text body and a view of the HTML body. */
+/** One message as it was (or will be) sent: headers, the text body and the HTML body in a sandbox. */
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireAdminPage(`/admin/outbox/${id}`);
@@ -66,14 +67,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg border border-[var(--border)] bg-[var(--bg-soft)] p-4 text-sm">
         <Linked text={m.text} />
       </pre>
-      {m.html ? (
-        <p className="mt-4">
-          <a href={`/admin/outbox/${m.id}/html`} target="_blank" rel="noreferrer">
-            Open the HTML version
-          </a>{" "}
-          <span className="text-sm text-[var(--fg-muted)]">(in a sandboxed tab)</span>
-        </p>
-      ) : null}
+      {m.html ? <MailPreview html={m.html} subject={m.subject} /> : null}
     </main>
   );
 }
