@@ -48,7 +48,8 @@ export function ChangeEmailForm() {
         error={errors?.newEmail}
       />
       <Field
-        label="Current password"
+        id="change-email-password"
+        label="Your password"
         name="password"
         type="password"
         autoComplete="current-password"

@@ -250,7 +250,7 @@ test("moving to a new address needs the link sent there; the old address is told
   const section = page.getByRole("region", { name: "Email address" });
   await section.getByText("Change email address").click(); // the <summary>
   await section.getByLabel("New email address").fill(after);
-  await section.getByLabel("Current password").fill(PASSWORD);
+  await section.getByLabel("Your password").fill(PASSWORD);
   await section.getByRole("button", { name: "Send a link to the new address" }).click();
   await expect(section.getByRole("status")).toContainText(`We sent a link to ${after}`);
   await page.reload();
