@@ -19,7 +19,7 @@ export type CommentFacts = { authorId: string | null; deletedAt: Date | null; hi
  * Only the author edits; the author or a moderator deletes; only moderators hide, unhide and
  * see hidden comments; anyone signed in with a confirmed email address posts, replies and
  * reports others' comments (an unconfirmed account reads, takes quizzes and keeps progress:
- * docs/decisions/001-mail-and-account-links.md).
+ * docs/decisions/030-mail-queue-and-account-links.md).
  */
 export function can(actor: Actor, action: CommentAction, comment?: CommentFacts): boolean {
   if (!actor) return false;
