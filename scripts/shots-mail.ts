@@ -37,6 +37,11 @@ const unconfirmed = await person("una@example.test", "Unconfirmed Una", "learner
 const instructor = await person("dora@example.test", "Digest Dora", "instructor", true);
 const ben = await person("ben@example.test", "Ben with a rather long display name", "learner", true);
 
+process.on("uncaughtException", async (error) => {
+  console.error(error);
+  await server.stop("SIGTERM");
+  process.exit(1);
+});
 const chromiumPath = (await findChromium())?.path;
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--disable-gpu"] });
 
@@ -153,13 +158,22 @@ await capture({
     await p.goto("/account#notifications");
   },
 });
-const someMail = await db.mailMessage.findFirst({ where: { kind: "password-reset" }, select: { id: true } });
+// A reset mail for Ben, asked for as a visitor would.
+await fetch(`${server.url}/api/auth/password-reset`, {
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify({ email: ben }),
+});
+const someMail = await db.mailMessage.findFirstOrThrow({
+  where: { kind: "password-reset" },
+  select: { id: true },
+});
 await capture({ name: "outbox", as: admin, run: async (p) => void (await p.goto("/admin/outbox")) });
 await capture({
   name: "outbox-message",
   as: admin,
   run: async (p) => {
-    await p.goto(`/admin/outbox/${someMail?.id}`);
+    await p.goto(`/admin/outbox/${someMail.id}`);
     await hydrated(p);
     await p.getByRole("button", { name: "Show the HTML version" }).click();
   },

@@ -28,12 +28,7 @@ export default async function UnsubscribePage({
     <main className="mx-auto grid max-w-md gap-5 px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Unsubscribe</h1>
       {found && user ? (
-        <>
-          <p className="break-words">
-            Stop sending {LIST_DESCRIPTIONS[found.list]} to <strong>{user.email}</strong>?
-          </p>
-          <UnsubscribeForm token={token} what={LIST_DESCRIPTIONS[found.list]} />
-        </>
+        <UnsubscribeForm token={token} what={LIST_DESCRIPTIONS[found.list]} email={user.email} />
       ) : (
         <>
           <FormError message="This unsubscribe link is not valid (or its account no longer exists)." />

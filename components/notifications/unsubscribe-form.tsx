@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { unsubscribeAction } from "@/lib/notifications/actions";
 
 /** The button that ends a mailing list; afterwards, where to change one's mind. */
-export function UnsubscribeForm({ token, what }: { token: string; what: string }) {
+export function UnsubscribeForm({ token, what, email }: { token: string; what: string; email: string }) {
   const [state, action, pending] = useActionState(unsubscribeAction, null);
   if (state?.ok) {
     return (
@@ -24,6 +24,9 @@ export function UnsubscribeForm({ token, what }: { token: string; what: string }
   }
   return (
     <form action={action} className="grid gap-4">
+      <p className="break-words">
+        Stop sending {what} to <strong>{email}</strong>?
+      </p>
       <input type="hidden" name="token" value={token} />
       <FormError message={state && !state.ok ? state.message : undefined} />
       <button

@@ -39,7 +39,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {user.role !== "learner" ? ` (${user.role})` : ""}.
         </p>
       </div>
-      <section aria-labelledby="email-title" id="email" className={section}>
+      <section aria-labelledby="email-title" id="email" className={`${section} scroll-mt-20`}>
         <h2 id="email-title" className="mb-3 text-lg font-semibold">
           Email address
         </h2>
@@ -71,7 +71,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         </details>
       </section>
-      <section aria-labelledby="notifications-title" id="notifications" className={section}>
+      <section aria-labelledby="notifications-title" id="notifications" className={`${section} scroll-mt-20`}>
         <h2 id="notifications-title" className="mb-3 text-lg font-semibold">
           Email notifications
         </h2>
