@@ -8,6 +8,7 @@ import {
   updateNameAction,
 } from "@/app/(auth)/account/actions";
 import { Field, FormError } from "@/components/ui/field";
+import { NewPasswordField } from "./new-password-field";
 
 const button =
   "justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
@@ -51,16 +52,7 @@ export function PasswordForm() {
         required
         error={errors?.currentPassword}
       />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters, not a common password. Other browsers will be signed out."
-        error={errors?.newPassword}
-      />
+      <NewPasswordField error={errors?.newPassword} consequence="Other browsers will be signed out." />
       <button type="submit" disabled={pending} className={button}>
         Change password
       </button>

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Field, FormError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
+import { NewPasswordField } from "./new-password-field";
 
 const button =
   "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
@@ -67,16 +68,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="grid gap-4">
       <input type="hidden" name="token" value={token} />
       <FormError message={state && !state.ok ? state.message : undefined} />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={128}
-        hint="At least 10 characters, not a common password. Every browser signed in to your account will be signed out."
+      <NewPasswordField
         error={errors?.newPassword}
+        consequence="Every browser signed in to your account will be signed out."
       />
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Saving…" : "Set new password"}

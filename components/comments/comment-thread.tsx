@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { FollowToggle } from "@/components/notifications/follow-toggle";
-import { Notice } from "@/components/ui/notice";
 import { refetch, useSharedFetch } from "@/components/ui/shared-fetch";
 import type { Thread, ThreadOrder } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
+import { ConfirmToComment } from "./confirm-to-comment";
 
 type ThreadResponse = Thread & { viewer: { name: string; verified: boolean; following: boolean } | null };
 const ORDER_KEY = "lectern-comment-order";
@@ -74,12 +74,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
         />
       ) : null}
       {data?.viewer && !data.viewer.verified ? (
-        <Notice tone="warning">
-          <p>
-            Confirm your email address to comment: follow the link we sent you, or{" "}
-            <Link href="/account#email">send a new one</Link>.
-          </p>
-        </Notice>
+        <ConfirmToComment />
       ) : data?.viewer ? (
         <CommentForm
           course={course}

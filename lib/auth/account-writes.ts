@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { getAuth } from "@/lib/auth/auth";
+import { confirmPassword } from "@/lib/auth/confirm-password";
 import { passwordProblem } from "@/lib/auth/passwords";
 import { DisplayNameSchema } from "@/lib/auth/schemas";
 import { anonymizeCommentsOf } from "@/lib/comments/queries";
@@ -80,14 +81,7 @@ export const deleteAccount = defineWrite({
   authorize: signedIn,
   rateLimits: [perUser("accountChange")],
   async write(ctx, input) {
-    const auth = await getAuth();
-    const h = await headers();
-    try {
-      await auth.api.verifyPassword({ body: { password: input.password }, headers: h });
-    } catch (error) {
-      if (isAPIError(error)) throw new ActionError("Your password is not right.", { password: "Not right" });
-      throw error;
-    }
+    await confirmPassword(input.password);
     // Comments become "[deleted]" (replies by others stay readable); the account's learner,
     // progress and quiz attempts are deleted with it (foreign keys cascade).
     await anonymizeCommentsOf(ctx.user!.id);

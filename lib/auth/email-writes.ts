@@ -1,11 +1,11 @@
 import "server-only";
-import { isAPIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { getAuth } from "./auth";
+import { confirmPassword } from "./confirm-password";
 import { EmailSchema } from "./schemas";
 
 // The account's email address: confirming it (the link, sent again on request) and moving the
@@ -49,15 +49,9 @@ export const changeEmail = defineWrite({
   rateLimits: [perUser("accountChange"), perUser("verificationEmail")],
   async write(ctx, input) {
     const user = signedIn(ctx);
+    await confirmPassword(input.password);
     const auth = await getAuth();
-    const h = await headers();
-    try {
-      await auth.api.verifyPassword({ body: { password: input.password }, headers: h });
-    } catch (error) {
-      if (isAPIError(error)) throw new ActionError("Your password is not right.", { password: "Not right" });
-      throw error;
-    }
-    await auth.api.changeEmail({ body: { newEmail: input.newEmail }, headers: h });
+    await auth.api.changeEmail({ body: { newEmail: input.newEmail }, headers: await headers() });
     revalidatePath("/account");
     return {
       message: user.emailVerified

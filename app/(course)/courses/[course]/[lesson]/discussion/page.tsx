@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConfirmToComment } from "@/components/comments/confirm-to-comment";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { FollowToggle } from "@/components/notifications/follow-toggle";
 import { Honeypot } from "@/components/ui/honeypot";
-import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/session";
 import { toActor } from "@/lib/comments/permissions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
@@ -127,12 +127,7 @@ export default async function DiscussionPage({
       ) : null}
       <div id="comment-form" className="mt-6">
         {user && !user.emailVerified ? (
-          <Notice tone="warning">
-            <p>
-              Confirm your email address to comment: follow the link we sent you, or{" "}
-              <Link href="/account#email">send a new one</Link>.
-            </p>
-          </Notice>
+          <ConfirmToComment />
         ) : user ? (
           form()
         ) : (
