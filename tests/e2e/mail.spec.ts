@@ -2,6 +2,7 @@
 // started with SMTP_URL pointing at it, on a fresh database of the suite's provider. The tests
 // read what was delivered and follow its links in the browser, as the person would.
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { scriptClient } from "../../scripts/lib/prisma-client";
 import { type Received, startTestSmtp, type TestSmtp } from "../support/smtp";
 import { linkTo, PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
@@ -14,18 +15,21 @@ test.describe.configure({ mode: "serial" });
 const FROM = { name: "Lectern Test", address: "lectern@example.test" };
 let smtp: TestSmtp;
 let server: RunningServer;
+let databaseUrl: string;
+let port: number;
+const serverEnv = () => ({
+  SMTP_URL: smtp.url,
+  MAIL_FROM: `${FROM.name} <${FROM.address}>`,
+  // Explicit test configuration: every test learner here shares one client address.
+  LECTERN_RATE_LIMIT_SCALE: "20",
+});
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   smtp = await startTestSmtp();
-  const { url } = await freshDatabase("mail");
-  const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 500 + (test.info().workerIndex % 10);
-  server = await startServer(port, url, {
-    SMTP_URL: smtp.url,
-    MAIL_FROM: `${FROM.name} <${FROM.address}>`,
-    // Explicit test configuration: every test learner here shares one client address.
-    LECTERN_RATE_LIMIT_SCALE: "20",
-  });
+  databaseUrl = (await freshDatabase("mail")).url;
+  port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 500 + (test.info().workerIndex % 10);
+  server = await startServer(port, databaseUrl, serverEnv());
   expect(server.output()).toContain(`Mail goes out by SMTP (127.0.0.1:${smtp.port})`);
 });
 
@@ -264,4 +268,45 @@ test("moving to a new address needs the link sent there; the old address is told
   await page.goto("/account");
   await expect(page.getByText(`Signed in as ${after}`)).toBeVisible();
   await expect(page.getByRole("region", { name: "Email address" })).toContainText("confirmed");
+});
+
+test("mail queued while SMTP is down survives a restart of the server and arrives once", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const page = await newPage(browser);
+  const email = uniqueEmail("restart");
+  await signUpConfirmed(page, "Restarting Rae", email);
+  await smtp.stop();
+  const asked = await page.request.post("/api/auth/password-reset", { data: { email } });
+  expect(asked.status()).toBe(200);
+  const db = scriptClient(databaseUrl);
+  try {
+    // The first attempt fails (SMTP is down) and the mail waits in the database…
+    await expect
+      .poll(
+        async () =>
+          (await db.mailMessage.findFirst({ where: { toAddress: email, kind: "password-reset" } }))?.attempts,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    // …through a clean stop of the server, and a new start with SMTP back.
+    expect(await server.stop("SIGTERM")).toBe(0);
+    await smtp.start();
+    server = await startServer(port, databaseUrl, serverEnv());
+    // The retry waits out its backoff (about 30 s after the failure).
+    await smtp.waitFor(
+      (m) => m.to.includes(email) && m.parsed.subject === "Reset your Lectern password",
+      60_000,
+    );
+    const row = await db.mailMessage.findFirstOrThrow({
+      where: { toAddress: email, kind: "password-reset" },
+    });
+    expect(row).toMatchObject({ status: "sent", transport: "smtp", attempts: 2 });
+    expect(smtp.messages.filter((m) => m.messageId === `<${row.id}@localhost>`)).toHaveLength(1);
+  } finally {
+    await db.$disconnect();
+  }
 });
