@@ -184,7 +184,9 @@ test("a reply and a comment in a followed discussion arrive as a digest with one
   let discussion = await open(ada.page);
   await discussion.getByRole("textbox", { name: /^Comment as/ }).fill("Which network does Compose create?");
   await discussion.getByRole("button", { name: "Post comment" }).click();
-  await expect(discussion.getByText("You follow this discussion")).toBeVisible();
+  // This server's first comment loads the discussion's action code (several seconds on a busy
+  // machine, as in scale-out.spec), so this one wait is longer.
+  await expect(discussion.getByText("You follow this discussion")).toBeVisible({ timeout: 30_000 });
   discussion = await open(cy.page);
   await discussion.getByRole("button", { name: "Follow this discussion" }).click();
   await expect(discussion.getByText("You follow this discussion")).toBeVisible();
