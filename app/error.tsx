@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Button, buttonClassName } from "@/components/ui/button";
 
 /** Unexpected errors land here; the message shown never includes the exception's text. */
 export default function ErrorPage({
@@ -19,17 +20,10 @@ export default function ErrorPage({
         {error.digest ? ` (Reference: ${error.digest})` : null}
       </p>
       <div className="mt-8 flex justify-center gap-3">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
+        <Button type="button" onClick={reset} variant="primary">
           Try again
-        </button>
-        <Link
-          href="/"
-          className="rounded-md border border-[var(--border)] px-4 py-2 font-medium no-underline"
-        >
+        </Button>
+        <Link href="/" className={buttonClassName({ variant: "secondary" })}>
           Go to the catalog
         </Link>
       </div>

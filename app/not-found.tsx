@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
 
 export const metadata = { title: "Page not found" };
 
@@ -12,10 +13,7 @@ export default function NotFound() {
         published.
       </p>
       <p className="mt-8">
-        <Link
-          href="/"
-          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white no-underline hover:bg-brand-700"
-        >
+        <Link href="/" className={buttonClassName()}>
           Browse courses
         </Link>
       </p>

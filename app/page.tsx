@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ContinueLink } from "@/components/progress/continue-link";
+import { buttonClassName } from "@/components/ui/button";
 import { getCatalog } from "@/lib/content/catalog";
 import { formatMinutes } from "@/lib/format/dates";
 
@@ -43,10 +44,7 @@ export default function CatalogPage() {
               </div>
             </dl>
             <div className="mt-5 flex flex-wrap items-center gap-3">
-              <Link
-                href={`/courses/${course.slug}`}
-                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-700"
-              >
+              <Link href={`/courses/${course.slug}`} className={buttonClassName({ className: "text-sm" })}>
                 View course
               </Link>
               <ContinueLink

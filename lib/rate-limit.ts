@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /**
  * Named rate-limit policies: fixed windows counted in the database, so every app process
@@ -53,10 +54,7 @@ export type RateLimitPolicy = keyof typeof RATE_LIMITS;
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-function scale(): number {
-  const value = Number(process.env.LECTERN_RATE_LIMIT_SCALE ?? "1");
-  return Number.isFinite(value) && value >= 1 ? value : 1;
-}
+const scale = () => env().LECTERN_RATE_LIMIT_SCALE;
 
 /** Counts one event for `subject` under a policy; says when to retry once the limit is spent. */
 export async function consumeRateLimit(

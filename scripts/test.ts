@@ -40,25 +40,8 @@ if (postgres) {
   console.log(`PostgreSQL pass skipped: set ${POSTGRES_SERVER_ENV} to run it (README "PostgreSQL")`);
 }
 
-/** The end-to-end specs that read or write the database: the PostgreSQL pass runs these. */
-const DATABASE_SPECS = [
-  "account",
-  "accounts",
-  "bad-input",
-  "comments",
-  "container",
-  "course",
-  "durability",
-  "foundation",
-  "instructor",
-  "mail",
-  "outbox",
-  "progress",
-  "quiz",
-  "restart",
-  "scale-out",
-  "security",
-].map((name) => `tests/e2e/${name}.spec.ts`);
+/** The end-to-end tests that read or write the database carry this tag: the PostgreSQL pass runs them. */
+const DATABASE_TAG = "@db";
 
 type Step = { name: string; exec: () => Promise<number> };
 const npx =
@@ -108,12 +91,7 @@ const steps: Step[] = [
           name: "e2e:postgres",
           exec: npx(
             "playwright",
-            [
-              "test",
-              "-c",
-              "tests/playwright.config.ts",
-              ...(process.argv.length > 2 ? process.argv.slice(2) : DATABASE_SPECS),
-            ],
+            ["test", "-c", "tests/playwright.config.ts", ...process.argv.slice(2), "--grep", DATABASE_TAG],
             { [CHROMIUM_ENV]: chromium.path, LECTERN_E2E_DATABASE: "postgresql" },
           ),
         },

@@ -1,17 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
 import {
   changePasswordAction,
   deleteAccountAction,
   signOutEverywhereAction,
   updateNameAction,
-} from "@/app/(auth)/account/actions";
-import { Field, FormError } from "@/components/ui/field";
+} from "@/lib/account/actions";
 import { NewPasswordField } from "./new-password-field";
-
-const button =
-  "justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
 /** Display name. */
 export function NameForm({ name }: { name: string }) {
@@ -27,9 +25,9 @@ export function NameForm({ name }: { name: string }) {
         required
         error={state && !state.ok ? state.fieldErrors?.name : undefined}
       />
-      <button type="submit" disabled={pending} className={button}>
+      <Button type="submit" disabled={pending} className="justify-self-start">
         Save name
-      </button>
+      </Button>
       <p role="status" className="text-sm">
         {state?.ok ? "Saved." : ""}
       </p>
@@ -53,9 +51,9 @@ export function PasswordForm() {
         error={errors?.currentPassword}
       />
       <NewPasswordField error={errors?.newPassword} consequence="Other browsers will be signed out." />
-      <button type="submit" disabled={pending} className={button}>
+      <Button type="submit" disabled={pending} className="justify-self-start">
         Change password
-      </button>
+      </Button>
     </form>
   );
 }
@@ -66,13 +64,9 @@ export function SignOutEverywhereForm() {
   return (
     <form action={action} className="grid gap-3">
       <FormError message={state && !state.ok ? state.message : undefined} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="justify-self-start rounded-md border border-[var(--border)] px-4 py-2 font-medium"
-      >
+      <Button type="submit" disabled={pending} variant="secondary" className="justify-self-start">
         Sign out everywhere
-      </button>
+      </Button>
     </form>
   );
 }
@@ -103,13 +97,9 @@ export function DeleteAccountForm() {
         required
         error={errors?.confirm}
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="justify-self-start rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
-      >
+      <Button type="submit" disabled={pending} variant="danger" className="justify-self-start">
         Delete my account
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
-import { refetch, refetchAll, useSharedFetch } from "@/components/ui/shared-fetch";
+import { refetchAllVisitorData, refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
+import { signOutAction } from "@/lib/account/actions";
 
 export type Me = { user: { name: string; role: string; staff: boolean; verified: boolean } | null };
 
 /** The signed-in user's menu, or a "Sign in" link that returns to this page. */
 export function AccountMenu() {
-  const { status, data } = useSharedFetch<Me>("/api/me");
+  const { status, data } = useVisitorData<Me>("/api/me");
   const pathname = usePathname();
   const seen = useRef<string | null | undefined>(undefined);
 
@@ -18,12 +18,12 @@ export function AccountMenu() {
   // answer changes, refresh everything else that belongs to the visitor (progress, threads).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
   useEffect(() => {
-    if (seen.current !== undefined) void refetch("/api/me");
+    if (seen.current !== undefined) void refetchVisitorData("/api/me");
   }, [pathname]);
   const who = status === "ready" ? (data?.user?.name ?? null) : undefined;
   useEffect(() => {
     if (who === undefined) return;
-    if (seen.current !== undefined && seen.current !== who) void refetchAll();
+    if (seen.current !== undefined && seen.current !== who) void refetchAllVisitorData();
     seen.current = who;
   }, [who]);
   if (status === "loading") return <span className="inline-block h-9 w-16" aria-hidden="true" />;

@@ -1,13 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { changeEmailAction, resendVerificationAction } from "@/lib/auth/actions";
-
-const secondary = "justify-self-start rounded-md border border-[var(--border)] px-4 py-2 font-medium";
-const primary =
-  "justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+import { changeEmailAction, resendVerificationAction } from "@/lib/account/actions";
 
 /** Sends the confirmation link again. */
 export function ResendVerificationForm() {
@@ -20,9 +17,9 @@ export function ResendVerificationForm() {
           <p>{state.data.message}</p>
         </Notice>
       ) : null}
-      <button type="submit" disabled={pending} className={secondary}>
+      <Button type="submit" disabled={pending} variant="secondary" className="justify-self-start">
         {pending ? "Sending…" : "Send the link again"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -56,9 +53,9 @@ export function ChangeEmailForm() {
         required
         error={errors?.password}
       />
-      <button type="submit" disabled={pending} className={primary}>
+      <Button type="submit" disabled={pending} className="justify-self-start">
         {pending ? "Sending…" : "Send a link to the new address"}
-      </button>
+      </Button>
     </form>
   );
 }

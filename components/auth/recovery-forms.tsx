@@ -2,13 +2,11 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
+import { requestPasswordResetAction, resetPasswordAction } from "@/lib/account/actions";
 import { NewPasswordField } from "./new-password-field";
-
-const button =
-  "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
 /** Asks for a reset link; afterwards says the same thing whether or not the address has an account. */
 export function ForgotPasswordForm() {
@@ -40,9 +38,9 @@ export function ForgotPasswordForm() {
         required
         error={state && !state.ok ? state.fieldErrors?.email : undefined}
       />
-      <button type="submit" disabled={pending} className={button}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send me a reset link"}
-      </button>
+      </Button>
       <p className="text-sm text-[var(--fg-muted)]">
         Remembered it? <Link href="/sign-in">Sign in</Link>
       </p>
@@ -72,9 +70,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={errors?.newPassword}
         consequence="Every browser signed in to your account will be signed out."
       />
-      <button type="submit" disabled={pending} className={button}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}
-      </button>
+      </Button>
     </form>
   );
 }

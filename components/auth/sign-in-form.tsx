@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
+import { signInAction } from "@/lib/account/actions";
 
 /** Email and password sign-in; works as a plain form before JavaScript loads. */
 export function SignInForm({ next }: { next: string }) {
@@ -25,13 +26,9 @@ export function SignInForm({ next }: { next: string }) {
       <p className="-mt-2 text-sm">
         <Link href="/forgot-password">Forgot password?</Link>
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} variant="primary">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       <p className="text-sm text-[var(--fg-muted)]">
         New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signUpAction } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Honeypot } from "@/components/ui/honeypot";
+import { signUpAction } from "@/lib/account/actions";
 
 /** Account creation; the honeypot field is invisible to people and announced as "leave empty". */
 export function SignUpForm({ next }: { next: string }) {
@@ -35,13 +36,9 @@ export function SignUpForm({ next }: { next: string }) {
         hint="At least 10 characters, not a common password."
       />
       <Honeypot />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} variant="primary">
         {pending ? "Creating your account…" : "Create account"}
-      </button>
+      </Button>
       <p className="text-sm text-[var(--fg-muted)]">
         Already have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
       </p>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { postCommentAction } from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
+import { Button } from "@/components/ui/button";
 import { Honeypot } from "@/components/ui/honeypot";
+import { postCommentAction } from "@/lib/comments/actions";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/limits";
 
 type Props = {
@@ -71,21 +72,13 @@ export function CommentForm({ course, lesson, parentId, label, onPosted, onCance
         </p>
       ) : null}
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={pending || !submissionId}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending || !submissionId} size="sm">
           {pending ? "Posting…" : parentId ? "Post reply" : "Post comment"}
-        </button>
+        </Button>
         {onCancel ? (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-[var(--border)] px-3 py-1.5 text-sm"
-          >
+          <Button type="button" onClick={onCancel} variant="secondary" size="sm">
             Cancel
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

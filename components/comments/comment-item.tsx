@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
 import {
   deleteCommentAction,
   editCommentAction,
   hideCommentAction,
   reportCommentAction,
-} from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
-import type { ActionResult } from "@/lib/actions/result";
+} from "@/lib/comments/actions";
 import { REPORT_REASONS } from "@/lib/comments/limits";
 import type { CommentView } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
@@ -92,20 +93,12 @@ export function CommentItem({ comment, course, lesson, onChanged }: Props) {
               className="w-full rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2"
             />
             <div className="flex gap-2">
-              <button
-                type="submit"
-                disabled={editing}
-                className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
-              >
+              <Button type="submit" disabled={editing} size="sm">
                 Save
-              </button>
-              <button
-                type="button"
-                onClick={() => setMode("view")}
-                className="rounded-md border border-[var(--border)] px-3 py-1.5 text-sm"
-              >
+              </Button>
+              <Button type="button" onClick={() => setMode("view")} variant="secondary" size="sm">
                 Cancel
-              </button>
+              </Button>
             </div>
           </form>
         ) : comment.deleted ? null : (
@@ -157,9 +150,9 @@ export function CommentItem({ comment, course, lesson, onChanged }: Props) {
             <span>
               Delete this comment? {comment.replies.length ? "Replies stay, under “[deleted]”." : ""}
             </span>
-            <button type="submit" className="rounded-md bg-red-700 px-2 py-1 text-white">
+            <Button type="submit" variant="danger" size="sm">
               Delete comment
-            </button>
+            </Button>
             <button type="button" className={small} onClick={() => setMode("view")}>
               Keep it
             </button>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { FollowToggle } from "@/components/notifications/follow-toggle";
-import { refetch, useSharedFetch } from "@/components/ui/shared-fetch";
+import { refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import type { Thread, ThreadOrder } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
@@ -23,17 +23,17 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
     if (localStorage.getItem(ORDER_KEY) === "newest") setOrder("newest");
   }, []);
   const url = threadUrl(course, lesson, order);
-  const { status, data } = useSharedFetch<ThreadResponse>(url);
+  const { status, data } = useVisitorData<ThreadResponse>(url);
 
   const changed = useCallback(
     async (focusId?: string) => {
-      await Promise.all([refetch(url), refetch(threadUrl(course, lesson))]);
+      await Promise.all([refetchVisitorData(url), refetchVisitorData(threadUrl(course, lesson))]);
       if (focusId) document.getElementById(`comment-${focusId}`)?.focus();
     },
     [url, course, lesson],
   );
 
-  const refreshThread = useCallback(() => void refetch(url), [url]);
+  const refreshThread = useCallback(() => void refetchVisitorData(url), [url]);
   const next = `/courses/${course}/${lesson}#discussion`;
   return (
     <div className="grid gap-5">
@@ -112,7 +112,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
 
 /** "12 comments" in the lesson header, linking to the discussion. */
 export function CommentCount({ course, lesson }: { course: string; lesson: string }) {
-  const { data } = useSharedFetch<ThreadResponse>(threadUrl(course, lesson));
+  const { data } = useVisitorData<ThreadResponse>(threadUrl(course, lesson));
   if (!data) return null;
   return (
     <a href="#discussion">

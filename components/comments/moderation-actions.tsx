@@ -1,10 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  dismissReportsAction,
-  hideCommentAction,
-} from "@/app/(course)/courses/[course]/[lesson]/discussion/actions";
+import { Button } from "@/components/ui/button";
+import { dismissReportsAction, hideCommentAction } from "@/lib/comments/actions";
 
 /** Hide/unhide and dismiss for one queued comment; the server re-checks the moderator's role. */
 export function ModerationActions({ id, hidden, reports }: { id: string; hidden: boolean; reports: number }) {
@@ -16,24 +14,16 @@ export function ModerationActions({ id, hidden, reports }: { id: string; hidden:
       <form action={hideAction}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="hidden" value={hidden ? "false" : "true"} />
-        <button
-          type="submit"
-          disabled={hiding}
-          className="rounded-md border border-[var(--border)] px-3 py-1"
-        >
+        <Button type="submit" disabled={hiding} variant="secondary" size="sm">
           {hidden ? "Unhide" : "Hide"}
-        </button>
+        </Button>
       </form>
       {reports > 0 ? (
         <form action={dismissAction}>
           <input type="hidden" name="id" value={id} />
-          <button
-            type="submit"
-            disabled={dismissing}
-            className="rounded-md border border-[var(--border)] px-3 py-1"
-          >
+          <Button type="submit" disabled={dismissing} variant="secondary" size="sm">
             Dismiss reports
-          </button>
+          </Button>
         </form>
       ) : null}
       {error && !error.ok ? (

@@ -1,6 +1,7 @@
 "use client";
 
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState, useSyncExternalStore } from "react";
+import { type ReactNode, useSyncExternalStore } from "react";
+import { useRovingTabs } from "@/components/ui/roving-tabs";
 import type { StackId } from "@/lib/docker/size-data";
 import { ApproachPanel } from "./size-approaches";
 import { CustomPanel } from "./size-custom";
@@ -39,75 +40,25 @@ export function SizeCalculatorClient({
   );
 }
 
-/** Tabs following the WAI-ARIA pattern, like components/mdx/tabs.tsx. */
+/** The two modes as tabs (WAI-ARIA, the same roving tabs as the lessons' <Tabs>). */
 function ModeTabs({ initialStack }: { initialStack: StackId }) {
-  const [active, setActive] = useState(0);
-  const id = useId();
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const onKeyDown = (event: KeyboardEvent) => {
-    const last = MODES.length - 1;
-    const next =
-      event.key === "ArrowRight"
-        ? active === last
-          ? 0
-          : active + 1
-        : event.key === "ArrowLeft"
-          ? active === 0
-            ? last
-            : active - 1
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? last
-              : null;
-    if (next === null) return;
-    event.preventDefault();
-    setActive(next);
-    refs.current[next]?.focus();
-  };
+  const roving = useRovingTabs(MODES.length);
   return (
     <div>
       <div
-        role="tablist"
-        aria-label="Calculator mode"
+        {...roving.tabList("Calculator mode")}
         className="flex gap-1 overflow-x-auto border-b border-[var(--border)]"
-        onKeyDown={onKeyDown}
       >
         {MODES.map((mode, i) => (
-          <button
-            key={mode}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${i}`}
-            aria-selected={i === active}
-            aria-controls={`${id}-panel-${i}`}
-            tabIndex={i === active ? 0 : -1}
-            onClick={() => setActive(i)}
-            className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium ${i === active ? "border-brand-600 text-[var(--fg)] dark:border-brand-300" : "border-transparent text-[var(--fg-muted)] hover:text-[var(--fg)]"}`}
-          >
+          <button key={mode} {...roving.tab(i)}>
             {mode}
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel-0`}
-        aria-labelledby={`${id}-tab-0`}
-        hidden={active !== 0}
-        className="pt-4"
-      >
+      <div {...roving.panel(0)} className="pt-4">
         <ApproachPanel initialStack={initialStack} />
       </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel-1`}
-        aria-labelledby={`${id}-tab-1`}
-        hidden={active !== 1}
-        className="pt-4"
-      >
+      <div {...roving.panel(1)} className="pt-4">
         <CustomPanel />
       </div>
     </div>

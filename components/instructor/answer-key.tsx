@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { InlineText } from "@/components/quiz/inline-text";
-import { quizVersion } from "@/lib/quiz/public";
-import type { Question, QuizDefinition } from "@/lib/quiz/schema";
+import { quizVersion } from "@/lib/content/quiz-public";
+import type { Question, QuizDefinition } from "@/lib/content/quiz-schema";
 
 const TYPE_LABELS: Record<Question["type"], string> = {
   single: "single choice",

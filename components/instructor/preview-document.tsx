@@ -3,7 +3,7 @@ import { lessonComponents, type MdxComponents } from "@/components/mdx/mdx-compo
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { CompiledLesson } from "@/lib/content/compile";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { AnswerKey } from "./answer-key";
 
 /** A course slug no course has: a quiz island in the preview has nothing to report progress to. */

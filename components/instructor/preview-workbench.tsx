@@ -11,8 +11,8 @@ import {
   useRef,
   useState,
 } from "react";
-import { previewLessonAction } from "@/app/(instructor)/instructor/preview/actions";
 import type { Diagnostic } from "@/lib/content/diagnostics";
+import { previewLessonAction } from "@/lib/instructor/actions";
 import { lessonFileName } from "@/lib/instructor/filename";
 import {
   PREVIEW_DEBOUNCE_MS,

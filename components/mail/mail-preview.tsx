@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * A mail's HTML body, shown on request in an empty sandbox (no scripts, no forms, an origin of
@@ -10,14 +11,9 @@ export function MailPreview({ html, subject }: { html: string; subject: string }
   const [open, setOpen] = useState(false);
   return (
     <div className="mt-8">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="rounded-md border border-[var(--border)] px-3 py-1.5 text-sm font-medium hover:bg-[var(--bg-soft)]"
-      >
+      <Button variant="secondary" size="sm" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? "Hide the HTML version" : "Show the HTML version"}
-      </button>
+      </Button>
       {open ? (
         <iframe
           title={`HTML version of “${subject}”`}

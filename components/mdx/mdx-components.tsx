@@ -1,8 +1,9 @@
 import type { ComponentType } from "react";
+import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { QuizIsland } from "@/components/quiz/quiz-island";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
 import { Compare } from "./compare";
@@ -30,6 +31,7 @@ export function lessonComponents(context: LessonContext): MdxComponents {
     Compare,
     SizeCalculator,
     StageExplorer,
+    LayerCache,
     CodeBlock,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
     Quiz: ({ quiz }: { quiz: string }) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
+import { Button } from "@/components/ui/button";
 import { followDiscussionAction } from "@/lib/notifications/actions";
 
 /**
@@ -38,14 +39,15 @@ export function FollowToggle({
             : "Get new comments here by email."}
         </span>
       )}
-      <button
+      <Button
         type="submit"
+        variant="secondary"
+        size="sm"
         disabled={pending}
         aria-label={label ? `${now ? "Unfollow" : "Follow"} ${label}` : undefined}
-        className="rounded-md border border-[var(--border)] px-3 py-1.5 font-medium hover:bg-[var(--bg-soft)] disabled:opacity-60"
       >
         {now ? "Unfollow" : "Follow this discussion"}
-      </button>
+      </Button>
       {state && !state.ok ? (
         <span role="alert" className="text-red-700 dark:text-red-300">
           {state.message}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
 
@@ -54,7 +55,7 @@ export function NotificationSettingsForm({
             <label key={c.slug} className="flex items-start gap-2">
               <input
                 type="checkbox"
-                name="courseDigest"
+                name="courseDigests"
                 value={c.slug}
                 defaultChecked={courseDigests.includes(c.slug)}
                 className={box}
@@ -64,13 +65,9 @@ export function NotificationSettingsForm({
           ))}
         </fieldset>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} className="justify-self-start">
         Save notification settings
-      </button>
+      </Button>
       <p role="status" className="text-sm">
         {state?.ok ? "Saved." : ""}
       </p>

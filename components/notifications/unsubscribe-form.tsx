@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { unsubscribeAction } from "@/lib/notifications/actions";
@@ -29,13 +30,9 @@ export function UnsubscribeForm({ token, what, email }: { token: string; what: s
       </p>
       <input type="hidden" name="token" value={token} />
       <FormError message={state && !state.ok ? state.message : undefined} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="justify-self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} className="justify-self-start">
         {pending ? "Unsubscribing…" : "Unsubscribe"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,11 @@
 "use client";
 
-import { refetch, type Snapshot, useSharedFetch } from "@/components/ui/shared-fetch";
+import {
+  refetchVisitorData,
+  type Snapshot,
+  setVisitorData,
+  useVisitorData,
+} from "@/components/ui/visitor-data";
 import type { CourseProgress } from "@/lib/progress/progress";
 
 export type ProgressResponse = CourseProgress & { known: boolean };
@@ -10,10 +15,15 @@ const url = (course: string) => `/api/learner/progress?course=${encodeURICompone
 
 /** Fetches this browser's progress in a course again (after a write). */
 export function refreshCourseProgress(course: string): Promise<void> {
-  return refetch(url(course));
+  return refetchVisitorData(url(course));
+}
+
+/** Shows the progress a write answered with, without asking again. */
+export function showCourseProgress(course: string, progress: ProgressResponse): Promise<void> {
+  return setVisitorData(url(course), progress);
 }
 
 /** The learner's progress in `course`: one request per page, shared by every island. */
 export function useCourseProgress(course: string): ProgressSnapshot {
-  return useSharedFetch<ProgressResponse>(url(course));
+  return useVisitorData<ProgressResponse>(url(course));
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { markCompleteAction } from "@/app/(course)/courses/[course]/[lesson]/actions";
+import { Button } from "@/components/ui/button";
+import { markCompleteAction } from "@/lib/progress/actions";
 import { refreshCourseProgress, useCourseProgress } from "./learner-store";
 
 /** "Mark as complete" (and undo) for this lesson; the server decides and stores it. */
@@ -35,17 +36,14 @@ export function MarkComplete({ course, lesson }: { course: string; lesson: strin
           You completed this part
         </p>
       ) : null}
-      <button
+      <Button
         type="submit"
+        variant={completed ? "secondary" : "success"}
+        size="sm"
         disabled={pending || status === "loading"}
-        className={
-          completed
-            ? "rounded-md border border-[var(--border)] px-3 py-1.5 text-sm text-[var(--fg-muted)] hover:text-[var(--fg)] disabled:opacity-60"
-            : "rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-        }
       >
         {pending ? "Saving…" : completed ? "Mark as not complete" : "Mark as complete"}
-      </button>
+      </Button>
       <span role="status" className="text-sm text-red-700 dark:text-red-300">
         {state && !state.ok ? state.message : ""}
       </span>

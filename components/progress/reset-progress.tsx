@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { resetProgressAction } from "@/app/(course)/progress/actions";
+import { Button } from "@/components/ui/button";
+import { resetProgressAction } from "@/lib/progress/actions";
 
 /** Reset a course's progress, after the learner types "reset" to confirm. */
 export function ResetProgress({ course, title }: { course: string; title: string }) {
@@ -27,13 +28,9 @@ export function ResetProgress({ course, title }: { course: string; title: string
           />
         </label>
         <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending} variant="danger" size="sm">
             {pending ? "Resetting…" : "Reset progress"}
-          </button>
+          </Button>
           <span role="status">{state ? (state.ok ? "Progress reset." : state.message) : ""}</span>
         </div>
       </form>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { PublicQuestion } from "@/lib/content/quiz-schema";
 import type { Answer } from "@/lib/quiz/grade";
-import type { PublicQuestion } from "@/lib/quiz/schema";
 import { InlineText } from "./inline-text";
 
 type Props = {

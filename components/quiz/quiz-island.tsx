@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { type QuizActionData, submitQuizAction } from "@/app/(course)/courses/[course]/[lesson]/actions";
-import { refreshCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import { Button } from "@/components/ui/button";
+import type { PublicQuiz } from "@/lib/content/quiz-schema";
+import { submitQuizAction } from "@/lib/quiz/actions";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
-import type { PublicQuiz } from "@/lib/quiz/schema";
+import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
 import { QuestionInput } from "./question-input";
 
@@ -84,7 +86,8 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
   useEffect(() => {
     if (state?.ok) {
       resultRef.current?.focus();
-      void refreshCourseProgress(course);
+      // The write answered with the progress it left: every island shows it, no second request.
+      void showCourseProgress(course, state.data.progress);
     } else if (state) errorRef.current?.focus();
   }, [state, course]);
 
@@ -169,13 +172,9 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
         />
       ) : (
         <div className="mt-6 flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending} variant="primary">
             {pending ? "Grading…" : "Submit answers"}
-          </button>
+          </Button>
         </div>
       )}
     </form>
@@ -261,13 +260,9 @@ function ResultSummary({
         {passed ? "This part is now marked complete." : "Read the feedback above, then try again."}
         {data.repeated ? " (This submission had already been recorded; it was not counted twice.)" : ""}
       </p>
-      <button
-        type="button"
-        onClick={onTryAgain}
-        className="mt-3 rounded-md border border-[var(--border)] bg-[var(--bg)] px-4 py-2 font-medium hover:bg-[var(--bg-soft)]"
-      >
+      <Button type="button" onClick={onTryAgain} variant="secondary" className="mt-3">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

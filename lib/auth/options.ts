@@ -26,7 +26,7 @@ type MailHooks = {
  * plugin) and the `user` command. Password reset and email verification are better-auth's own:
  * reset tokens are stored hashed (verification.storeIdentifier), used once, expire after 30
  * minutes and end every session of the account; verification links are signed, expiring tokens
- * (not stored). docs/decisions/030-mail-queue-and-account-links.md says why.
+ * (not stored). docs/decisions/020-mail-queue-and-account-links.md says why.
  */
 export function authOptions(input: {
   db: DbClient;

@@ -2,8 +2,12 @@ import { isStaff, type Role } from "@/lib/auth/roles";
 
 /** Who acts; `verified` is whether their email address was confirmed by a link. */
 export type Actor = { id: string; role: Role; verified: boolean } | null;
+type Person = { id: string; role: Role; emailVerified: boolean };
+
 /** The actor for a signed-in person (or null), as the session has them. */
-export function toActor(user: { id: string; role: Role; emailVerified: boolean } | null): Actor {
+export function toActor(user: Person): NonNullable<Actor>;
+export function toActor(user: Person | null): Actor;
+export function toActor(user: Person | null): Actor {
   return user ? { id: user.id, role: user.role, verified: user.emailVerified } : null;
 }
 
@@ -19,7 +23,7 @@ export type CommentFacts = { authorId: string | null; deletedAt: Date | null; hi
  * Only the author edits; the author or a moderator deletes; only moderators hide, unhide and
  * see hidden comments; anyone signed in with a confirmed email address posts, replies and
  * reports others' comments (an unconfirmed account reads, takes quizzes and keeps progress:
- * docs/decisions/030-mail-queue-and-account-links.md).
+ * docs/decisions/020-mail-queue-and-account-links.md).
  */
 export function can(actor: Actor, action: CommentAction, comment?: CommentFacts): boolean {
   if (!actor) return false;

@@ -137,7 +137,8 @@ export async function createComment(input: {
   authorId: string;
   course: string;
   lesson: string;
-  parentId: string | null;
+  /** The comment replied to, as the authorize step found it; null for a new thread. */
+  parent: { id: string; depth: number; parentId: string | null } | null;
   body: string;
   submissionId: string;
 }): Promise<{ id: string; created: boolean }> {
@@ -150,16 +151,12 @@ export async function createComment(input: {
       throw new ActionError("This form was already used; reload the page and try again.");
     return { id: existing.id, created: false };
   }
-  let parentId = input.parentId;
-  let depth = 0;
-  if (parentId) {
-    const parent = await findComment(parentId);
-    if (!parent) throw new Error("parent vanished");
-    depth = parent.depth + 1;
-    if (depth > MAX_DEPTH) {
-      parentId = parent.parentId;
-      depth = MAX_DEPTH;
-    }
+  const { parent } = input;
+  let parentId = parent?.id ?? null;
+  let depth = parent ? parent.depth + 1 : 0;
+  if (parent && depth > MAX_DEPTH) {
+    parentId = parent.parentId;
+    depth = MAX_DEPTH;
   }
   try {
     const row = await db.comment.create({

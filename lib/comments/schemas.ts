@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { SlugSchema } from "@/lib/content/slug";
 import { REPORT_REASONS } from "./limits";
 import { validateCommentBody } from "./markdown";
 
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "Unknown lesson");
 const id = z.string().regex(/^[a-z0-9]{10,40}$/i, "Unknown comment");
 
 /** A comment's text: trimmed, 1–5,000 characters, no control characters. */
@@ -16,8 +16,8 @@ export const CommentBodySchema = z.string({ message: "Write a comment first" }).
 });
 
 export const PostCommentSchema = z.object({
-  course: slug,
-  lesson: slug,
+  course: SlugSchema,
+  lesson: SlugSchema,
   parentId: id.optional().or(z.literal("").transform(() => undefined)),
   body: CommentBodySchema,
   submissionId: z.string().uuid("Reload the page and try again"),
@@ -29,7 +29,7 @@ export const EditCommentSchema = z.object({ id, body: CommentBodySchema });
 export const CommentIdSchema = z.object({ id });
 export const HideCommentSchema = z.object({
   id,
-  hidden: z.enum(["true", "false"]).transform((v) => v === "true"),
+  hidden: z.boolean(),
 });
 export const ReportCommentSchema = z.object({
   id,

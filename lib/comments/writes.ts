@@ -2,7 +2,7 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
-import { defineWrite, perUser, type WriteContext } from "@/lib/actions/pipeline";
+import { defineWrite, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { CONFIRM_TO_POST, type CommentAction, can, toActor } from "@/lib/comments/permissions";
 import {
@@ -26,15 +26,15 @@ import { recordCommentNotifications } from "@/lib/notifications/record";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The signed-in user, and the same person as the permission rules see them (confirmed or not). */
 function actor(ctx: WriteContext) {
-  const who = toActor(ctx.user);
-  if (!who) throw new ActionError("Sign in to take part in the discussion.", undefined, 401);
-  return who;
+  const { user } = requireUser(ctx, "Sign in to take part in the discussion.");
+  return { user, who: toActor(user) };
 }
 
-/** Loads the comment and checks that the session's user may do `action` to it. */
+/** Loads the comment and checks that the session's user may do `action` to it; hands both on. */
 async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction) {
-  const who = actor(ctx);
+  const { user, who } = actor(ctx);
   if ((action === "reply" || action === "report") && !who.verified)
     throw new ActionError(CONFIRM_TO_POST, undefined, 403);
   const comment = await findComment(id);
@@ -42,23 +42,13 @@ async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction)
     throw new ActionError("This comment no longer exists.", undefined, 404);
   if (!can(who, action, comment))
     throw new ActionError("You cannot do that to this comment.", undefined, 403);
-  return comment;
+  return { user, comment };
 }
 
 /** Posts a comment or reply. */
 export const postWrite = defineWrite({
+  name: "comments.post",
   schema: PostCommentSchema,
-  async authorize(ctx, input) {
-    const who = actor(ctx);
-    if (!who.verified) throw new ActionError(CONFIRM_TO_POST, undefined, 403);
-    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
-    if (input.website) throw new ActionError("Your comment could not be posted.");
-    if (input.parentId) {
-      const parent = await authorizeOn(ctx, input.parentId, "reply");
-      if (parent.courseSlug !== input.course || parent.lessonSlug !== input.lesson)
-        throw new ActionError("You cannot reply to that here.");
-    } else if (!can(who, "post")) throw new ActionError("You cannot post here.");
-  },
   rateLimits: [
     // New accounts get the stricter policy, as Discourse does for new users.
     {
@@ -67,84 +57,101 @@ export const postWrite = defineWrite({
     },
     { policy: "commentPost", subject: (ctx) => ctx.user?.id ?? null },
   ],
+  async authorize(ctx, input) {
+    const { user, who } = actor(ctx);
+    if (!who.verified) throw new ActionError(CONFIRM_TO_POST, undefined, 403);
+    if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
+    if (input.website) throw new ActionError("Your comment could not be posted.");
+    if (!input.parentId) {
+      if (!can(who, "post")) throw new ActionError("You cannot post here.");
+      return { user, parent: null };
+    }
+    const { comment: parent } = await authorizeOn(ctx, input.parentId, "reply");
+    if (parent.courseSlug !== input.course || parent.lessonSlug !== input.lesson)
+      throw new ActionError("You cannot reply to that here.");
+    return { user, parent };
+  },
   async write(ctx, input) {
     const result = await createComment({
-      authorId: ctx.user!.id,
+      authorId: ctx.user.id,
       course: input.course,
       lesson: input.lesson,
-      parentId: input.parentId ?? null,
+      parent: ctx.parent,
       body: input.body,
       submissionId: input.submissionId,
     });
     if (result.created)
       await recordCommentNotifications({
         id: result.id,
-        authorId: ctx.user!.id,
+        authorId: ctx.user.id,
         course: input.course,
         lesson: input.lesson,
-        inReplyTo: input.parentId ?? null,
+        inReplyTo: ctx.parent?.id ?? null,
       });
     revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
     return result;
   },
 });
 
-export const POST_FIELDS = ["course", "lesson", "parentId", "body", "submissionId", "website"] as const;
-
 /** Edits one's own comment. */
 export const editWrite = defineWrite({
+  name: "comments.edit",
   schema: EditCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "edit")),
   rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await editComment(input.id, input.body);
-    return { id: input.id };
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "edit"),
+  async write(ctx, input) {
+    await editComment(ctx.comment.id, input.body);
+    return { id: ctx.comment.id };
   },
 });
 
 /** Deletes a comment (author or moderator). */
 export const removeWrite = defineWrite({
+  name: "comments.delete",
   schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "delete")),
   rateLimits: [perUser("commentEdit")],
-  async write(_ctx, input) {
-    await deleteComment(input.id);
-    return { id: input.id };
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "delete"),
+  async write(ctx) {
+    await deleteComment(ctx.comment.id);
+    return { id: ctx.comment.id };
   },
 });
 
 /** Hides or unhides a comment (moderators). */
 export const hideWrite = defineWrite({
+  name: "comments.hide",
   schema: HideCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide")),
   rateLimits: [perUser("moderate")],
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide"),
   async write(ctx, input) {
-    await setHidden(input.id, ctx.user!.id, input.hidden);
+    await setHidden(ctx.comment.id, ctx.user.id, input.hidden);
     revalidatePath("/moderation");
-    return { id: input.id, hidden: input.hidden };
+    return { id: ctx.comment.id, hidden: input.hidden };
   },
 });
 
 /** Dismisses a comment's reports (moderators). */
 export const dismissWrite = defineWrite({
+  name: "comments.dismissReports",
   schema: CommentIdSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "seeHidden")),
   rateLimits: [perUser("moderate")],
-  async write(_ctx, input) {
-    await dismissReports(input.id);
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "seeHidden"),
+  async write(ctx) {
+    await dismissReports(ctx.comment.id);
     revalidatePath("/moderation");
-    return { id: input.id };
+    return { id: ctx.comment.id };
   },
 });
 
 /** Reports someone else's comment. */
 export const reportWrite = defineWrite({
+  name: "comments.report",
   schema: ReportCommentSchema,
-  authorize: async (ctx, input) => void (await authorizeOn(ctx, input.id, "report")),
   rateLimits: [perUser("commentReport")],
+  authorize: (ctx, input) => authorizeOn(ctx, input.id, "report"),
   async write(ctx, input) {
-    await reportComment(input.id, ctx.user!.id, input.reason);
+    await reportComment(ctx.comment.id, ctx.user.id, input.reason);
     revalidatePath("/moderation");
-    return { id: input.id };
+    return { id: ctx.comment.id };
   },
 });

@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 import type { Diagnostic } from "./diagnostics";
 import { ContentError } from "./diagnostics";
 import { parseFrontmatter } from "./frontmatter";
 import { type CourseMeta, CourseMetaSchema, type LessonFrontmatter } from "./schema";
 
-/** Where courses live. Tests point LECTERN_CONTENT_DIR at fixtures. */
+/** Where courses live: content/courses, or the folder LECTERN_CONTENT_DIR names. */
 export function contentRoot(): string {
-  const override = process.env.LECTERN_CONTENT_DIR;
+  const override = env().LECTERN_CONTENT_DIR;
   return override
     ? path.resolve(/*turbopackIgnore: true*/ override)
     : path.join(process.cwd(), "content", "courses");

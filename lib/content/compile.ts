@@ -1,7 +1,7 @@
 import path from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
-import type { QuizDefinition } from "@/lib/quiz/schema";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import { type Diagnostic, positionAt } from "./diagnostics";
 import { parseFrontmatter } from "./frontmatter";
 import { getHighlighter } from "./highlight";

@@ -12,6 +12,7 @@ export const AUTHOR_COMPONENTS = {
   Compare: { left: { required: true }, right: { required: true } },
   SizeCalculator: { stack: { values: ["node", "spring-boot", "go"] } },
   StageExplorer: {},
+  LayerCache: { left: { required: true }, right: { required: true }, change: {} },
 } as const satisfies Record<string, Record<string, AttributeSpec>>;
 
 export type AuthorComponent = keyof typeof AUTHOR_COMPONENTS;

@@ -132,6 +132,10 @@ export async function highlightBlock(
     lang: FENCE_LANGUAGES[lang],
     themes: CODE_THEMES,
     defaultColor: false,
+    // Shiki stops tokenizing a line after 500 ms by default, so on a busy machine (a grammar's
+    // first line compiles its regexes) the colours, and app/code-colours.css, depended on load.
+    // The preview's compiles run on a thread that is stopped after 5 s anyway.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         span(node) {

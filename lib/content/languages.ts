@@ -35,6 +35,9 @@ export const SHIKI_LANGUAGES = [...new Set(Object.values(FENCE_LANGUAGES))].filt
 /** Shell-family fences, where `$ ` prompts and output lines are recognised. */
 export const SHELL_LANGUAGES = new Set<string>(["bash", "sh", "shell", "console"]);
 
+/** What content:check and the preview say after an unknown fence language: every one there is. */
+export const SUPPORTED_LANGUAGES_HINT = `Supported: ${Object.keys(FENCE_LANGUAGES).join(", ")}`;
+
 /** Whether a fence language is supported. */
 export function isFenceLanguage(lang: string): lang is FenceLanguage {
   return Object.hasOwn(FENCE_LANGUAGES, lang);

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { QuizDefinition } from "@/lib/quiz/schema";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
+import { env } from "@/lib/env";
 import { type Course, readCatalog } from "./catalog";
 import { loadLesson } from "./load";
 
@@ -18,7 +19,7 @@ export type ContentManifest = {
 const FILE = "lectern-content.json";
 
 function manifestPath(): string {
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.LECTERN_DIST_DIR || ".next", FILE);
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), env().LECTERN_DIST_DIR || ".next", FILE);
 }
 
 /** Compiles every published lesson and writes the manifest into the build folder. */

@@ -1,18 +1,17 @@
 import { z } from "zod";
-
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. multi-stage-builds");
+import { SlugSchema } from "./slug";
 
 /** content/courses/<course>/course.json */
 export const CourseMetaSchema = z
   .object({
-    slug,
+    slug: SlugSchema,
     title: z.string().min(3, "is too short"),
     description: z.string().min(20, "should be at least a sentence (20+ characters)"),
     level: z.enum(["beginner", "intermediate", "advanced"]),
     parts: z
-      .array(z.object({ part: z.number().int().positive(), slug, title: z.string().min(3) }).strict())
+      .array(
+        z.object({ part: z.number().int().positive(), slug: SlugSchema, title: z.string().min(3) }).strict(),
+      )
       .min(1, "must list at least one part"),
   })
   .strict();
@@ -31,7 +30,7 @@ export const LessonFrontmatterSchema = z
       .number({ message: "must be a number" })
       .int("must be a whole number")
       .positive("must be 1 or more"),
-    slug,
+    slug: SlugSchema,
     summary: z
       .string()
       .min(20, "should be a sentence or two (20–320 characters)")

@@ -1,6 +1,8 @@
+// Self-contained on purpose: the image's deps stage copies only this file and sqlite.ts for the
+// Prisma configs that `npm ci`'s postinstall loads (see the Dockerfile).
 import path from "node:path";
 
-/** The default database: the embedded SQLite file beside the schema. */
+/** The default database: the embedded SQLite file beside the schema (lib/env.ts has the same). */
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
 export type DatabaseProvider = "sqlite" | "postgresql";

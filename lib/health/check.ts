@@ -1,6 +1,7 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import type { DatabaseProvider } from "@/lib/db/url";
+import { env } from "@/lib/env";
 
 export type Health = {
   status: "ok" | "error";
@@ -19,7 +20,7 @@ const startedAt = Date.now();
 
 /** Checks that the database answers and has its migrations applied; never throws. */
 export async function checkHealth(): Promise<Health> {
-  const version = process.env.npm_package_version ?? "0.1.0";
+  const version = env().npm_package_version ?? "0.1.0";
   const uptimeSeconds = Math.round((Date.now() - startedAt) / 1000);
   const t0 = performance.now();
   try {

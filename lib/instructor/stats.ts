@@ -1,6 +1,6 @@
+import { optionId, quizVersion } from "@/lib/content/quiz-public";
+import type { Question, QuizDefinition } from "@/lib/content/quiz-schema";
 import { percentOf } from "@/lib/quiz/grade";
-import { optionId, quizVersion } from "@/lib/quiz/public";
-import type { Question, QuizDefinition } from "@/lib/quiz/schema";
 
 /** One stored quiz attempt, with its JSON columns parsed. */
 export type AttemptRecord = {

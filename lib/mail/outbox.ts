@@ -1,17 +1,7 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env, siteUrl } from "@/lib/env";
 import { SITE_NAME } from "./site";
-
-/** For the outbox pages: the signed-in admin; anyone else is sent to sign in or gets a 404. */
-export async function requireAdminPage(path: string): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  if (user.role !== "admin") notFound();
-  return user;
-}
 
 /** The From a mail is sent with: MAIL_FROM, or (outbox only) the site's name at its host. */
 export function fromAddress(): string {

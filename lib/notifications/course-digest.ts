@@ -1,5 +1,4 @@
 import "server-only";
-import { REPORT_REASONS } from "@/lib/comments/limits";
 import { getCourse, getLessonEntry } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
 import type { Site } from "@/lib/mail/layout";
@@ -11,18 +10,24 @@ import { type CourseDigestSection, courseDigestMail } from "./templates";
 const DAY = 24 * 60 * 60 * 1000;
 const STAFF = ["instructor", "admin"];
 
+type DigestInput = {
+  now: Date;
+  site: Site;
+  secret: string;
+  /**
+   * The words moderators see for each report reason (REPORT_REASONS of lib/comments/limits.ts),
+   * from the caller: lib/comments sits above this folder (posting a comment records notifications).
+   */
+  reasonLabels: Readonly<Record<string, string>>;
+};
+
 /**
  * The instructors' daily digests that are due: for each instructor or admin with a verified
  * address who chose course digests and got none in the last day, the comments posted since
  * their last digest and the open reports, in those courses. Nothing to report, no mail (the
  * day still counts). Claimed per person with a compare-and-set, like the discussion digest.
  */
-export async function queueDueCourseDigests(input: {
-  now: Date;
-  site: Site;
-  secret: string;
-  limit?: number;
-}): Promise<number> {
+export async function queueDueCourseDigests(input: DigestInput & { limit?: number }): Promise<number> {
   const cutoff = new Date(input.now.getTime() - DAY);
   const people = await db.courseDigest.findMany({
     where: {
@@ -45,11 +50,7 @@ export async function queueDueCourseDigests(input: {
   return queued;
 }
 
-async function courseDigestFor(
-  userId: string,
-  cutoff: Date,
-  input: { now: Date; site: Site; secret: string },
-): Promise<boolean> {
+async function courseDigestFor(userId: string, cutoff: Date, input: DigestInput): Promise<boolean> {
   await ensureNotificationSetting(userId);
   const setting = await db.notificationSetting.findUnique({
     where: { userId },
@@ -113,7 +114,11 @@ async function courseDigestFor(
         ...view(c),
         reasons: [
           ...new Set(
-            c.reports.map((r) => REPORT_REASONS[r.reason as keyof typeof REPORT_REASONS] ?? r.reason),
+            c.reports.map((r) =>
+              Object.hasOwn(input.reasonLabels, r.reason)
+                ? (input.reasonLabels[r.reason] as string)
+                : r.reason,
+            ),
           ),
         ],
       })),

@@ -108,9 +108,13 @@ export type CourseProgress = {
   quizzes: Record<string, Record<string, QuizVersionStats>>;
 };
 
-/** One learner's progress in one course: lesson states, where they left off, and quiz stats. */
+/**
+ * One learner's progress in one course: lesson states, where they left off, and quiz stats.
+ * Both reads go as one batch on one connection (a consistent view, and a graded quiz's write,
+ * which answers with this, holds one pooled connection instead of two).
+ */
 export async function getCourseProgress(learnerId: string, course: string): Promise<CourseProgress> {
-  const [rows, attempts] = await Promise.all([
+  const [rows, attempts] = await db.$transaction([
     db.lessonProgress.findMany({ where: { learnerId, courseSlug: course } }),
     db.quizAttempt.findMany({
       where: { learnerId, courseSlug: course },

@@ -1,5 +1,5 @@
-import { optionId } from "./public";
-import type { Question, QuizDefinition } from "./schema";
+import { optionId } from "@/lib/content/quiz-public";
+import type { Question, QuizDefinition } from "@/lib/content/quiz-schema";
 
 /** A learner's answer to one question, as the form sends it. */
 export type Answer = string | string[] | boolean | number;

@@ -2,8 +2,8 @@ import "server-only";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/load";
 import { readContentManifest } from "@/lib/content/manifest";
-import { quizVersion } from "./public";
-import type { QuizDefinition } from "./schema";
+import { quizVersion } from "@/lib/content/quiz-public";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
 
 /**
  * A lesson's quizzes with their answer keys, as the running build has them: from the build's

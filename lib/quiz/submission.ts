@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "is not a valid name");
+import { SlugSchema } from "@/lib/content/slug";
 
 const AnswerValue = z.union([
   z.string().max(200, "is too long"),
@@ -9,27 +8,15 @@ const AnswerValue = z.union([
   z.number().finite(),
 ]);
 
-/** A quiz submission as the form posts it (answers as JSON, so every type travels as itself). */
+/** A quiz submission: answers by question id (a form sends them as one JSON field). */
 export const QuizSubmissionSchema = z.object({
-  course: slug,
-  lesson: slug,
-  quizId: slug,
+  course: SlugSchema,
+  lesson: SlugSchema,
+  quizId: SlugSchema,
   version: z.string().regex(/^[a-f0-9]{12}$/, "The quiz version is missing; reload the page"),
   submissionId: z.string().uuid("The submission id is missing; reload the page"),
   answers: z
-    .string({ message: "Answers are missing" })
-    .max(20_000, "The answers are too long")
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "The answers could not be read" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.record(z.string().max(80), AnswerValue, { message: "The answers could not be read" })),
+    .record(SlugSchema, AnswerValue, { message: "The answers could not be read" })
+    .refine((answers) => Object.keys(answers).length <= 100, "There are too many answers"),
 });
 export type QuizSubmission = z.infer<typeof QuizSubmissionSchema>;
-
-/** The form fields a quiz submission posts. */
-export const QUIZ_FIELDS = ["course", "lesson", "quizId", "version", "submissionId", "answers"] as const;

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { confirmEmail, PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
 
-test("a learner renames the account, then deletes it with its progress and comments", async ({ page }) => {
+test("a learner renames the account, then deletes it with its progress and comments", { tag: "@db" }, async ({
+  page,
+}) => {
   const email = uniqueEmail("leaving");
   await signUp(page, "Leaving Lena", email);
   await confirmEmail(page, email);
@@ -44,7 +46,7 @@ test("a learner renames the account, then deletes it with its progress and comme
   await expect(page.locator("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
 });
 
-test("sign out everywhere ends every session of the account", async ({ browser }) => {
+test("sign out everywhere ends every session of the account", { tag: "@db" }, async ({ browser }) => {
   const email = uniqueEmail("everywhere");
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();

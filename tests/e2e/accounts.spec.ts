@@ -3,7 +3,7 @@ import { PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 
-test("a learner signs up, signs out and signs in again", async ({ page }) => {
+test("a learner signs up, signs out and signs in again", { tag: "@db" }, async ({ page }) => {
   const email = uniqueEmail("ada");
   await signUp(page, "Ada Lovelace", email);
   await expect(page).toHaveURL(/\/$/);
@@ -16,7 +16,7 @@ test("a learner signs up, signs out and signs in again", async ({ page }) => {
   await expect(page.locator("header details summary")).toContainText("Ada Lovelace");
 });
 
-test("a wrong password and an unknown email get the same message", async ({ page }) => {
+test("a wrong password and an unknown email get the same message", { tag: "@db" }, async ({ page }) => {
   const email = uniqueEmail("grace");
   await signUp(page, "Grace Hopper", email);
   await page.context().clearCookies();
@@ -33,7 +33,7 @@ test("a wrong password and an unknown email get the same message", async ({ page
   }
 });
 
-test("sign-up refuses a short or common password and says why", async ({ page }) => {
+test("sign-up refuses a short or common password and says why", { tag: "@db" }, async ({ page }) => {
   // The browser already refuses a short one before anything is sent...
   await signUp(page, "Weak Pass", uniqueEmail("weak"), "short", "/", false);
   await expect(page).toHaveURL(/\/sign-up/);
@@ -45,7 +45,7 @@ test("sign-up refuses a short or common password and says why", async ({ page })
   await expect(page.getByText(/too common/).first()).toBeVisible();
 });
 
-test("progress made before signing up moves into the new account", async ({ page }) => {
+test("progress made before signing up moves into the new account", { tag: "@db" }, async ({ page }) => {
   await page.goto("/courses/docker/production");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();
@@ -62,7 +62,7 @@ test("progress made before signing up moves into the new account", async ({ page
   await expect(page.getByText("Nothing recorded yet.")).toBeVisible();
 });
 
-test("the sign-in, sign-up and account pages have no axe violations", async ({ page }) => {
+test("the sign-in, sign-up and account pages have no axe violations", { tag: "@db" }, async ({ page }) => {
   await page.goto("/sign-in");
   await expectNoAxeViolations(page, "sign-in");
   await page.goto("/sign-up");
@@ -73,7 +73,7 @@ test("the sign-in, sign-up and account pages have no axe violations", async ({ p
   await expectNoAxeViolations(page, "account");
 });
 
-test("changing the password signs out other browsers", async ({ browser }) => {
+test("changing the password signs out other browsers", { tag: "@db" }, async ({ browser }) => {
   const email = uniqueEmail("two");
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();

@@ -19,7 +19,7 @@ async function post(discussion: ReturnType<Page["locator"]>, text: string) {
   await expect(box).toHaveValue("");
 }
 
-test("signed out, a lesson invites sign-in and shows the empty state", async ({ page }) => {
+test("signed out, a lesson invites sign-in and shows the empty state", { tag: "@db" }, async ({ page }) => {
   const discussion = await openDiscussion(page, "what-is-docker");
   await expect(discussion.getByRole("link", { name: "Sign in to leave a comment" })).toHaveAttribute(
     "href",
@@ -29,9 +29,9 @@ test("signed out, a lesson invites sign-in and shows the empty state", async ({ 
   await expect(page.getByRole("link", { name: "0 comments" })).toBeVisible();
 });
 
-test("a learner posts, replies, edits and deletes; a deleted comment with replies stays as [deleted]", async ({
-  page,
-}) => {
+test("a learner posts, replies, edits and deletes; a deleted comment with replies stays as [deleted]", {
+  tag: "@db",
+}, async ({ page }) => {
   const learner = await createAccount("learner", "Margaret");
   await signIn(page, learner.email);
   const discussion = await openDiscussion(page, "first-container");
@@ -62,9 +62,9 @@ test("a learner posts, replies, edits and deletes; a deleted comment with replie
   await expect(page.getByRole("link", { name: "1 comment" })).toBeVisible();
 });
 
-test("a reported comment can be hidden by an instructor; learners then no longer see it", async ({
-  browser,
-}) => {
+test("a reported comment can be hidden by an instructor; learners then no longer see it", {
+  tag: "@db",
+}, async ({ browser }) => {
   const author = await createAccount("learner", "Spammy Sam");
   const reporter = await createAccount("learner", "Careful Cora");
   const instructor = await createAccount("instructor", "Teacher Tom");
@@ -109,7 +109,7 @@ test("a reported comment can be hidden by an instructor; learners then no longer
   expect(learnerModeration?.status()).toBe(404);
 });
 
-test("markup from the XSS vector list renders inert", async ({ page }) => {
+test("markup from the XSS vector list renders inert", { tag: "@db" }, async ({ page }) => {
   const learner = await createAccount("learner", "Mallory");
   await signIn(page, learner.email);
   const discussion = await openDiscussion(page, "writing-dockerfiles");
@@ -146,7 +146,7 @@ test("markup from the XSS vector list renders inert", async ({ page }) => {
   for (const rel of rels) expect(rel).toBe("nofollow ugc noopener");
 });
 
-test("posting works without JavaScript on the discussion page", async ({ browser }) => {
+test("posting works without JavaScript on the discussion page", { tag: "@db" }, async ({ browser }) => {
   const learner = await createAccount("learner", "No Script Nora");
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -162,7 +162,7 @@ test("posting works without JavaScript on the discussion page", async ({ browser
   await context.close();
 });
 
-test("a lesson with a thread has no axe violations", async ({ page }) => {
+test("a lesson with a thread has no axe violations", { tag: "@db" }, async ({ page }) => {
   const learner = await createAccount("learner", "Axe Alice");
   await signIn(page, learner.email);
   const discussion = await openDiscussion(page, "compose");

@@ -58,9 +58,9 @@ test.afterAll(() => {
   rmSync(imageRoot, { recursive: true, force: true });
 });
 
-test("the Dockerfile's runtime stage, laid out from a real standalone build, migrates, seeds and serves Lectern", async ({
-  page,
-}) => {
+test("the Dockerfile's runtime stage, laid out from a real standalone build, migrates, seeds and serves Lectern", {
+  tag: "@db",
+}, async ({ page }) => {
   test.setTimeout(420_000);
   rmSync(buildRoot, { recursive: true, force: true });
   rmSync(imageRoot, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { optionId, quizVersion } from "../../lib/quiz/public";
-import { QuizDefinitionSchema } from "../../lib/quiz/schema";
+import { optionId, quizVersion } from "../../lib/content/quiz-public";
+import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { freshDatabase } from "./support/database";
 import { authoredQuiz } from "./support/lesson-source";
@@ -66,7 +66,9 @@ async function send(
   }
 }
 
-test("writes acknowledged before a SIGKILL survive it, exactly once, and the database stays sound", async () => {
+test("writes acknowledged before a SIGKILL survive it, exactly once, and the database stays sound", {
+  tag: "@db",
+}, async () => {
   test.setTimeout(180_000);
   const database = await freshDatabase("durability");
   const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 350;

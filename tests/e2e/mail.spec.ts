@@ -64,9 +64,9 @@ async function signUpConfirmed(page: Page, name: string, email: string) {
   await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
 }
 
-test(`sign-up mails a confirmation link; until it is followed the learner reads but cannot comment (${E2E_PROVIDER})`, async ({
-  browser,
-}) => {
+test(`sign-up mails a confirmation link; until it is followed the learner reads but cannot comment (${E2E_PROVIDER})`, {
+  tag: "@db",
+}, async ({ browser }) => {
   const page = await newPage(browser);
   const email = uniqueEmail("confirm");
   await signUp(page, "Confirming Carla", email);
@@ -97,9 +97,9 @@ test(`sign-up mails a confirmation link; until it is followed the learner reads 
   await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
 });
 
-test("forgot password: one answer for every address, a single-use link by SMTP, every session ended", async ({
-  browser,
-}) => {
+test("forgot password: one answer for every address, a single-use link by SMTP, every session ended", {
+  tag: "@db",
+}, async ({ browser }) => {
   const email = uniqueEmail("forgetful");
   const signedIn = await newPage(browser);
   await signUp(signedIn, "Forgetful Fay", email);
@@ -163,9 +163,9 @@ test("forgot password: one answer for every address, a single-use link by SMTP, 
   await expect(visitor.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
 });
 
-test("a reply and a comment in a followed discussion arrive as a digest with one-click unsubscribe", async ({
-  browser,
-}) => {
+test("a reply and a comment in a followed discussion arrive as a digest with one-click unsubscribe", {
+  tag: "@db",
+}, async ({ browser }) => {
   const ada = { email: uniqueEmail("ada"), page: await newPage(browser) };
   const ben = { email: uniqueEmail("ben"), page: await newPage(browser) };
   const cy = { email: uniqueEmail("cy"), page: await newPage(browser) };
@@ -246,7 +246,9 @@ test("a reply and a comment in a followed discussion arrive as a digest with one
   expect(forged.status()).toBe(404);
 });
 
-test("moving to a new address needs the link sent there; the old address is told", async ({ browser }) => {
+test("moving to a new address needs the link sent there; the old address is told", { tag: "@db" }, async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   const before = uniqueEmail("mover");
   const after = uniqueEmail("moved");
@@ -272,9 +274,9 @@ test("moving to a new address needs the link sent there; the old address is told
   await expect(page.getByRole("region", { name: "Email address" })).toContainText("confirmed");
 });
 
-test("mail queued while SMTP is down survives a restart of the server and arrives once", async ({
-  browser,
-}) => {
+test("mail queued while SMTP is down survives a restart of the server and arrives once", {
+  tag: "@db",
+}, async ({ browser }) => {
   test.setTimeout(150_000);
   const page = await newPage(browser);
   const email = uniqueEmail("restart");
@@ -303,9 +305,11 @@ test("mail queued while SMTP is down survives a restart of the server and arrive
       (m) => m.to.includes(email) && m.parsed.subject === "Reset your Lectern password",
       60_000,
     );
-    const row = await db.mailMessage.findFirstOrThrow({
-      where: { toAddress: email, kind: "password-reset" },
-    });
+    // SMTP has the message a moment before the sender records it as sent.
+    const sentRow = () =>
+      db.mailMessage.findFirstOrThrow({ where: { toAddress: email, kind: "password-reset" } });
+    await expect.poll(async () => (await sentRow()).status, { timeout: 10_000 }).toBe("sent");
+    const row = await sentRow();
     expect(row).toMatchObject({ status: "sent", transport: "smtp", attempts: 2 });
     expect(smtp.messages.filter((m) => m.messageId === `<${row.id}@localhost>`)).toHaveLength(1);
   } finally {

@@ -20,10 +20,9 @@ import { waitForHydration } from "./support/hydration";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-test("without SMTP an admin finds the reset mail in the outbox, and its link sets a new password", async ({
-  browser,
-  page,
-}) => {
+test("without SMTP an admin finds the reset mail in the outbox, and its link sets a new password", {
+  tag: "@db",
+}, async ({ browser, page }) => {
   const learner = await createAccount("learner", "Outbox Olive");
   const admin = await createAccount("admin", "Admin Ann");
   const asked = new Date(Date.now() - 1000);
@@ -73,9 +72,9 @@ test("without SMTP an admin finds the reset mail in the outbox, and its link set
   await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fadmin%2Foutbox$/);
 });
 
-test("an unconfirmed account reads and takes part in quizzes but cannot comment until it follows the link", async ({
-  page,
-}) => {
+test("an unconfirmed account reads and takes part in quizzes but cannot comment until it follows the link", {
+  tag: "@db",
+}, async ({ page }) => {
   const email = uniqueEmail("unconfirmed");
   await signUp(page, "Unconfirmed Una", email);
   await page.goto("/account");
@@ -106,7 +105,9 @@ test("an unconfirmed account reads and takes part in quizzes but cannot comment 
   await expect(page.getByText("You follow this discussion")).toBeVisible();
 });
 
-test("`npm run user -- reset-link` prints a link an operator can hand over", async ({ page }) => {
+test("`npm run user -- reset-link` prints a link an operator can hand over", { tag: "@db" }, async ({
+  page,
+}) => {
   const learner = await createAccount("learner", "Operator Otto");
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -129,9 +130,9 @@ test("`npm run user -- reset-link` prints a link an operator can hand over", asy
   await signIn(page, learner.email, "seven orange lanterns drift");
 });
 
-test("notification settings: defaults on, saved as chosen; instructors choose course digests", async ({
-  page,
-}) => {
+test("notification settings: defaults on, saved as chosen; instructors choose course digests", {
+  tag: "@db",
+}, async ({ page }) => {
   const instructor = await createAccount("instructor", "Digest Dora");
   await signIn(page, instructor.email, PASSWORD, "/account");
   await waitForHydration(page);

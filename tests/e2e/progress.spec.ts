@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { waitForHydration } from "./support/hydration";
 
-test("resetting a course's progress asks for the typed word, then clears completions and attempts", async ({
-  page,
-}) => {
+test("resetting a course's progress asks for the typed word, then clears completions and attempts", {
+  tag: "@db",
+}, async ({ page }) => {
   await page.goto("/courses/docker/networking");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();

@@ -3,9 +3,9 @@ import { freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { startServer } from "./support/server";
 
-test("npm start run twice on the same database keeps what learners wrote, and Ctrl-C stops it cleanly", async ({
-  browser,
-}) => {
+test("npm start run twice on the same database keeps what learners wrote, and Ctrl-C stops it cleanly", {
+  tag: "@db",
+}, async ({ browser }) => {
   test.setTimeout(120_000);
   const { url: dbUrl } = await freshDatabase("restart");
   // Beside the suite's own server (LECTERN_E2E_PORT), so two suites on one machine do not collide.

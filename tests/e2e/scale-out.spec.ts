@@ -13,7 +13,7 @@ const quiz = authoredQuiz("07-multi-stage-builds.mdx");
 const PART7 = "/courses/docker/multi-stage-builds";
 const base = Number(process.env.LECTERN_E2E_PORT ?? 3100);
 
-test(`two app servers on one ${E2E_PROVIDER} database behave as one`, async ({ browser }) => {
+test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@db" }, async ({ browser }) => {
   test.setTimeout(180_000);
   const { url } = await freshDatabase("scaleout");
   // Both start at once on the empty database: one migrates and seeds, the other waits for it.

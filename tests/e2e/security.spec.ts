@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createAccount, signIn } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
 
-test("every response carries the security headers", async ({ request }) => {
+test("every response carries the security headers", { tag: "@db" }, async ({ request }) => {
   for (const path of ["/", "/courses/docker/multi-stage-builds", "/api/health", "/sign-in"]) {
     const res = await request.get(path);
     const h = res.headers();
@@ -20,7 +20,7 @@ test("every response carries the security headers", async ({ request }) => {
   }
 });
 
-test("the policy blocks inline event handlers and foreign scripts", async ({ page }) => {
+test("the policy blocks inline event handlers and foreign scripts", { tag: "@db" }, async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
   await page.goto("/courses/docker/volumes");
@@ -41,9 +41,9 @@ test("the policy blocks inline event handlers and foreign scripts", async ({ pag
   expect(violations.length).toBeGreaterThanOrEqual(1);
 });
 
-test("the policy blocks injected <style> elements; the page's own styles and style attributes apply", async ({
-  page,
-}) => {
+test("the policy blocks injected <style> elements; the page's own styles and style attributes apply", {
+  tag: "@db",
+}, async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
   await page.goto("/courses/docker/multi-stage-builds");
@@ -64,7 +64,10 @@ test("the policy blocks injected <style> elements; the page's own styles and sty
   expect(violations.some((v) => v.includes("style-src-elem"))).toBe(true);
 });
 
-test("learner and session cookies are httpOnly and SameSite=Lax", async ({ page, context }) => {
+test("learner and session cookies are httpOnly and SameSite=Lax", { tag: "@db" }, async ({
+  page,
+  context,
+}) => {
   await page.goto("/courses/docker/networking");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();
@@ -77,7 +80,7 @@ test("learner and session cookies are httpOnly and SameSite=Lax", async ({ page,
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("sessions rotate on sign-in and end on sign-out", async ({ page, context, request }) => {
+test("sessions rotate on sign-in and end on sign-out", { tag: "@db" }, async ({ page, context, request }) => {
   const account = await createAccount("learner", "Rotating Rita");
   const token = async () => (await context.cookies()).find((c) => c.name.includes("session_token"))?.value;
   await signIn(page, account.email);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
+import { FENCE_LANGUAGES } from "@/lib/content/languages";
 
 const frontmatter = `---
 title: A test lesson
@@ -53,6 +54,15 @@ describe("code blocks", () => {
         message: 'Unknown code block language "dockerfil"',
       }),
     ]);
+  });
+
+  it("the hint after an unknown language names every language an author may use", async () => {
+    const result = await compile("\n## A\n\n```cobol\nMOVE A TO B\n```\n");
+    if (result.ok) expect.unreachable("compiled");
+    const hint = result.diagnostics.find((d) => d.rule === "code-language")?.hint ?? "";
+    const named = hint.replace(/^Supported: /, "").split(", ");
+    expect(named.sort()).toEqual(Object.keys(FENCE_LANGUAGES).sort());
+    expect(named).toContain("yml");
   });
 
   it("a fence without a language is an error, never a silent plain block", async () => {

@@ -3,11 +3,13 @@
 // addresses and moderation change, and the instructors' daily course digest.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPORT_REASONS } from "@/lib/comments/limits";
 import { migratedTestDatabase, TEST_PROVIDER, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
 let db: typeof import("@/lib/db").db;
 let createComment: typeof import("@/lib/comments/queries").createComment;
+let findComment: typeof import("@/lib/comments/queries").findComment;
 let record: typeof import("@/lib/notifications/record").recordCommentNotifications;
 let digests: typeof import("@/lib/notifications/digest").queueDueDigests;
 let courseDigests: typeof import("@/lib/notifications/course-digest").queueDueCourseDigests;
@@ -23,7 +25,7 @@ beforeAll(async () => {
   database = await migratedTestDatabase("notify");
   process.env.DATABASE_URL = database.url;
   ({ db } = await import("@/lib/db"));
-  ({ createComment } = await import("@/lib/comments/queries"));
+  ({ createComment, findComment } = await import("@/lib/comments/queries"));
   ({ recordCommentNotifications: record } = await import("@/lib/notifications/record"));
   ({ queueDueDigests: digests } = await import("@/lib/notifications/digest"));
   ({ queueDueCourseDigests: courseDigests } = await import("@/lib/notifications/course-digest"));
@@ -55,7 +57,7 @@ async function comment(author: { id: string }, where: string, body: string, inRe
     authorId: author.id,
     course: "docker",
     lesson: where,
-    parentId: inReplyTo,
+    parent: inReplyTo ? await findComment(inReplyTo) : null,
     body,
     submissionId: randomUUID(),
   });
@@ -179,7 +181,7 @@ describe(`discussion notifications on ${TEST_PROVIDER}`, () => {
     const reported = await comment(learner, where, "something rude");
     await db.commentReport.create({ data: { commentId: reported, reporterId: teacher.id, reason: "abuse" } });
     const now = new Date(Date.now() + 1000);
-    expect(await courseDigests({ now, site, secret })).toBe(1);
+    expect(await courseDigests({ now, site, secret, reasonLabels: REPORT_REASONS })).toBe(1);
     const [mail] = await mailTo(teacher.id);
     expect(mail?.kind).toBe("course-digest");
     expect(mail?.subject).toMatch(/^Daily digest: \d+ new comments?, 1 open report on Lectern$/);
@@ -187,6 +189,13 @@ describe(`discussion notifications on ${TEST_PROVIDER}`, () => {
     expect(mail?.text).toContain("> something rude");
     expect(await mailTo(learner.id)).toHaveLength(0);
     // Within the day: nothing more.
-    expect(await courseDigests({ now: new Date(now.getTime() + 60 * MINUTE), site, secret })).toBe(0);
+    expect(
+      await courseDigests({
+        now: new Date(now.getTime() + 60 * MINUTE),
+        site,
+        secret,
+        reasonLabels: REPORT_REASONS,
+      }),
+    ).toBe(0);
   });
 });

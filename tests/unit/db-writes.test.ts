@@ -99,7 +99,7 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
       authorId: user.id,
       course: "docker",
       lesson: "multi-stage-builds",
-      parentId: null,
+      parent: null,
       body: "Does `COPY --from` keep file permissions?",
       submissionId: randomUUID(),
     };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { databaseProvider, postgresConnectionFromUrl } from "@/lib/db/url";
+import { DEFAULT_DATABASE_URL, databaseProvider, postgresConnectionFromUrl } from "@/lib/db/url";
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("environment validation", () => {
   it("gives every variable a working default", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.db");
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
     expect(env.PORT).toBe(3000);
   });
 
@@ -79,5 +80,21 @@ describe("environment validation", () => {
       /MAIL_DIGEST_MINUTES: must be a whole number/,
     );
     expect(parseEnv({ MAIL_DIGEST_MINUTES: "15", SMTP_URL: "" }).MAIL_DIGEST_MINUTES).toBe(15);
+  });
+});
+
+describe("test configuration through the environment", () => {
+  it("scales rate limits only upwards, and refuses a scale that is not a number", () => {
+    expect(parseEnv({}).LECTERN_RATE_LIMIT_SCALE).toBe(1);
+    expect(parseEnv({ LECTERN_RATE_LIMIT_SCALE: "20" }).LECTERN_RATE_LIMIT_SCALE).toBe(20);
+    expect(parseEnv({ LECTERN_RATE_LIMIT_SCALE: "" }).LECTERN_RATE_LIMIT_SCALE).toBe(1);
+    expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "lots" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
+    expect(() => parseEnv({ LECTERN_RATE_LIMIT_SCALE: "0.5" })).toThrowError(/LECTERN_RATE_LIMIT_SCALE/);
+  });
+
+  it("reads the content folder and the build folder when set", () => {
+    const e = parseEnv({ LECTERN_CONTENT_DIR: "/srv/courses", LECTERN_DIST_DIR: ".next-test" });
+    expect(e.LECTERN_CONTENT_DIR).toBe("/srv/courses");
+    expect(e.LECTERN_DIST_DIR).toBe(".next-test");
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { optionId } from "@/lib/content/quiz-public";
+import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import { csvField, ITEM_ANALYSIS_COLUMNS, itemAnalysisCsv, toCsv } from "@/lib/instructor/csv";
 import { lessonFileName } from "@/lib/instructor/filename";
 import { analyseQuiz } from "@/lib/instructor/stats";
 import { offsetOf } from "@/lib/instructor/text-position";
-import { optionId } from "@/lib/quiz/public";
-import { QuizDefinitionSchema } from "@/lib/quiz/schema";
 
 describe("CSV export", () => {
   it("quotes commas, quotes and line breaks as RFC 4180 says", () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { optionId, quizVersion } from "@/lib/content/quiz-public";
+import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import {
   type AttemptRecord,
   analyseQuiz,
@@ -11,8 +13,6 @@ import {
   questionRate,
   splitByVersion,
 } from "@/lib/instructor/stats";
-import { optionId, quizVersion } from "@/lib/quiz/public";
-import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/quiz/schema";
 
 const quiz: QuizDefinition = QuizDefinitionSchema.parse({
   id: "check",

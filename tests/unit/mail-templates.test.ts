@@ -5,11 +5,11 @@ import fc from "fast-check";
 import { simpleParser } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { describe, expect, it } from "vitest";
-import { parseFromAddress, SMTP_URL_RULE } from "@/lib/mail/address";
 import type { QueuedMail } from "@/lib/mail/queue";
 import { passwordResetMail, verifyEmailMail } from "@/lib/mail/templates";
 import { bodyText, escapeHtml, headerText } from "@/lib/mail/text";
 import { toNodemailerMessage } from "@/lib/mail/transport";
+import { parseFromAddress, SMTP_URL_RULE } from "@/lib/mail-address";
 import { type DigestGroup, digestMail } from "@/lib/notifications/templates";
 
 const site = { name: "Lectern", url: "https://lectern.test" };

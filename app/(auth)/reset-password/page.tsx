@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/recovery-forms";
 import { FormError } from "@/components/ui/field";
-import { RESET_LINK_INVALID, resetTokenHolder } from "@/lib/auth/recovery-writes";
+import { RESET_LINK_INVALID, resetTokenHolder } from "@/lib/auth/reset-token";
 
 export const metadata: Metadata = {
   title: "Choose a new password",

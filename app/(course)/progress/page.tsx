@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ResetProgress } from "@/components/progress/reset-progress";
+import { currentLearnerId } from "@/lib/auth/identity";
 import { getCatalog } from "@/lib/content/catalog";
-import { currentLearnerId } from "@/lib/progress/identity";
+import { quizVersion } from "@/lib/content/quiz-public";
 import { getAttemptHistory, getCourseProgress } from "@/lib/progress/progress";
 import { lessonQuizzes } from "@/lib/quiz/lookup";
-import { quizVersion } from "@/lib/quiz/public";
 
 export const metadata: Metadata = { title: "Your progress", robots: { index: false } };
 

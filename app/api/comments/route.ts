@@ -6,13 +6,14 @@ import { toActor } from "@/lib/comments/permissions";
 import { getThread } from "@/lib/comments/queries";
 import { postWrite } from "@/lib/comments/writes";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { SlugSchema } from "@/lib/content/slug";
 import { isFollowing } from "@/lib/notifications/follows";
 
 export const dynamic = "force-dynamic";
 
 const QuerySchema = z.object({
-  course: z.string().regex(/^[a-z0-9-]{1,80}$/, "course must be a course slug"),
-  lesson: z.string().regex(/^[a-z0-9-]{1,80}$/, "lesson must be a lesson slug"),
+  course: SlugSchema,
+  lesson: SlugSchema,
   order: z.enum(["newest", "oldest"]).default("oldest"),
 });
 

@@ -1,4 +1,4 @@
-import type { QuizDefinition } from "@/lib/quiz/schema";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import type { CodeColour } from "../code-colours";
 import type { Diagnostic } from "../diagnostics";
 import type { Heading, SearchSection } from "../schema";

@@ -3,7 +3,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { parseCodeMeta } from "../code-meta";
 import { highlightBlock } from "../highlight";
-import { isFenceLanguage, languageLabel } from "../languages";
+import { isFenceLanguage, languageLabel, SUPPORTED_LANGUAGES_HINT } from "../languages";
 import { type Collector, startOf } from "./collector";
 
 type Attr = { type: "mdxJsxAttribute"; name: string; value: string | null };
@@ -49,7 +49,7 @@ export function rehypeCode(collector: Collector) {
           at,
           "code-language",
           `Unknown code block language "${lang}"`,
-          "Supported: dockerfile, bash, sh, shell, console, js, ts, jsx, tsx, json, yaml, python, go, java, xml, toml, ini, text",
+          SUPPORTED_LANGUAGES_HINT,
         );
         return;
       }

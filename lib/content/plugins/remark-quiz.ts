@@ -1,8 +1,8 @@
 import type { Code, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { LineCounter, parseDocument } from "yaml";
-import { toPublicQuiz } from "@/lib/quiz/public";
-import { QuizDefinitionSchema } from "@/lib/quiz/schema";
+import { toPublicQuiz } from "@/lib/content/quiz-public";
+import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import type { Collector } from "./collector";
 
 /**

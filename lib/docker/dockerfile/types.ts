@@ -38,6 +38,10 @@ export interface Instruction {
   flags: Flag[];
   /** Arguments after the flags, continuation lines joined, comment lines dropped. */
   args: string;
+  /** The argument list BuildKit's parser makes of `args` (JSON items, words, ENV key/value pairs). */
+  argv: string[];
+  /** Exec (JSON) form. */
+  json: boolean;
   heredocs: Heredoc[];
 }
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUtc, MailStatus } from "@/components/mail/mail-status";
 import { env } from "@/lib/env";
-import { OUTBOX_PAGE_SIZE, outboxCounts, outboxPage, requireAdminPage } from "@/lib/mail/outbox";
+import { requireAdminPage } from "@/lib/instructor/access";
+import { OUTBOX_PAGE_SIZE, outboxCounts, outboxPage } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CompletionMark } from "@/components/progress/completion-mark";
 import { ContinueLink } from "@/components/progress/continue-link";
 import { CourseProgress } from "@/components/progress/course-progress";
+import { buttonClassName } from "@/components/ui/button";
 import { getCatalog, getCourse } from "@/lib/content/catalog";
 import { formatMinutes } from "@/lib/format/dates";
 
@@ -45,7 +46,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
           {course.lessons[0] ? (
             <Link
               href={`/courses/${course.slug}/${course.lessons[0].slug}`}
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-700"
+              className={buttonClassName({ className: "text-sm" })}
             >
               Start with Part {course.lessons[0].part}
             </Link>

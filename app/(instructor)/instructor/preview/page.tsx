@@ -4,6 +4,7 @@ import { InstructorNav } from "@/components/instructor/instructor-nav";
 import { PreviewDocument } from "@/components/instructor/preview-document";
 import { type InitialPreview, PreviewWorkbench } from "@/components/instructor/preview-workbench";
 import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
+import { SlugSchema } from "@/lib/content/slug";
 import { requireStaffPage } from "@/lib/instructor/access";
 import { warmCompiler } from "@/lib/instructor/compile-service";
 import { PREVIEW_MAX_BYTES, PREVIEW_TIMEOUT_MS } from "@/lib/instructor/limits";
@@ -47,8 +48,8 @@ async function openLesson(value: string, userId: string): Promise<InitialPreview
  */
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<{ lesson?: string }> }) {
   const { lesson } = await searchParams;
-  const picked =
-    typeof lesson === "string" && /^[a-z0-9-]{1,80}\/[a-z0-9-]{1,80}$/.test(lesson) ? lesson : null;
+  const parts = typeof lesson === "string" ? lesson.split("/") : [];
+  const picked = parts.length === 2 && parts.every((p) => SlugSchema.safeParse(p).success) ? lesson! : null;
   const user = await requireStaffPage(`/instructor/preview${picked ? `?lesson=${picked}` : ""}`);
   // The compiler thread takes a moment to load; start it while the instructor gets going.
   warmCompiler();

@@ -1,5 +1,5 @@
+import { requestPasswordReset } from "@/lib/account/writes";
 import { readJson, toResponse } from "@/lib/actions/http";
-import { requestPasswordReset } from "@/lib/auth/recovery-writes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
+import { signIn } from "@/lib/account/writes";
 import { readJson, toResponse } from "@/lib/actions/http";
-import { signIn } from "@/lib/auth/writes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { issueMessage } from "@/lib/actions/issues";
-import { currentLearnerId } from "@/lib/progress/identity";
+import { currentLearnerId } from "@/lib/auth/identity";
+import { SlugSchema } from "@/lib/content/slug";
 import { getCourseProgress } from "@/lib/progress/progress";
 
 export const dynamic = "force-dynamic";
 
-const QuerySchema = z.object({
-  course: z.string().regex(/^[a-z0-9-]{1,80}$/, "course must be a course slug"),
-});
+const QuerySchema = z.object({ course: SlugSchema });
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
 /** This browser's progress in one course, for the lesson page's islands. No cookie, no query. */

@@ -1,5 +1,5 @@
 import { readJson, toResponse } from "@/lib/actions/http";
-import { submitQuiz } from "@/lib/progress/lesson-writes";
+import { submitQuiz } from "@/lib/quiz/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const raw = body.body as Record<string, unknown> | null;
-  const input =
-    raw && typeof raw === "object" && typeof raw.answers === "object" && raw.answers !== null
-      ? { ...raw, answers: JSON.stringify(raw.answers) }
-      : raw;
-  return toResponse(await submitQuiz(input));
+  return toResponse(await submitQuiz(body.body));
 }

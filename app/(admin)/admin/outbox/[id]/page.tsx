@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MailPreview } from "@/components/mail/mail-preview";
 import { formatUtc, MailStatus } from "@/components/mail/mail-status";
-import { fromAddress, outboxMessage, parseStoredHeaders, requireAdminPage } from "@/lib/mail/outbox";
+import { requireAdminPage } from "@/lib/instructor/access";
+import { fromAddress, outboxMessage, parseStoredHeaders } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = {
   title: "Outbox message",

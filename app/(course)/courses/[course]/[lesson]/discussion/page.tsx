@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { ConfirmToComment } from "@/components/comments/confirm-to-comment";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { FollowToggle } from "@/components/notifications/follow-toggle";
+import { Button } from "@/components/ui/button";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
+import { postCommentFormAction } from "@/lib/comments/actions";
 import { toActor } from "@/lib/comments/permissions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { isFollowing } from "@/lib/notifications/follows";
-import { postCommentFormAction } from "./actions";
 
 type Params = { course: string; lesson: string };
 
@@ -60,12 +61,9 @@ export default async function DiscussionPage({
         />
       </label>
       <Honeypot />
-      <button
-        type="submit"
-        className="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
-      >
+      <Button type="submit" size="sm" className="justify-self-start">
         {parentId ? "Post reply" : "Post comment"}
-      </button>
+      </Button>
     </form>
   );
   const render = (c: CommentView) => (

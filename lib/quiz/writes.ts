@@ -1,0 +1,74 @@
+import "server-only";
+import { defineWrite, perLearner } from "@/lib/actions/pipeline";
+import { ActionError } from "@/lib/actions/result";
+import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
+import { recordAttempt } from "./attempts";
+import { type GradeResult, gradeQuiz, validateAnswers } from "./grade";
+import { findQuiz } from "./lookup";
+import { QuizSubmissionSchema } from "./submission";
+
+// The quiz's write, shared by the lesson page's server action and the JSON API
+// (app/api/learner/quiz-attempts) so both go through the same pipeline.
+
+export type QuizActionData = {
+  result: GradeResult;
+  attemptId: string;
+  version: string;
+  repeated: boolean;
+  /** The learner's progress in the course after this attempt, so the page needs no second request. */
+  progress: CourseProgress & { known: true };
+};
+
+/** Grades a quiz against the server's copy and records the attempt once per submission id. */
+export const submitQuiz = defineWrite({
+  name: "quiz.submit",
+  schema: QuizSubmissionSchema,
+  rateLimits: [perLearner("quizSubmit")],
+  async authorize(_ctx, input) {
+    const found = await findQuiz(input.course, input.lesson, input.quizId);
+    if (!found)
+      throw new ActionError(
+        "This quiz does not exist (it may have been removed); reload the page",
+        undefined,
+        404,
+      );
+    if (found.version !== input.version) {
+      throw new ActionError(
+        "This quiz was updated since you opened the page. Reload to get the new version; nothing was saved.",
+        undefined,
+        409,
+      );
+    }
+    const problems = validateAnswers(found.quiz, input.answers);
+    if (problems.length > 0) {
+      throw new ActionError(
+        problems.length === 1 ? problems[0]!.message : `${problems.length} questions need an answer or a fix`,
+        Object.fromEntries(problems.map((p) => [p.questionId, p.message])),
+      );
+    }
+    return found;
+  },
+  async write(ctx, input): Promise<QuizActionData> {
+    const result = gradeQuiz(ctx.quiz, input.answers);
+    const learnerId = await ctx.learner();
+    const stored = await recordAttempt({
+      learnerId,
+      submissionId: input.submissionId,
+      course: input.course,
+      lesson: input.lesson,
+      quizId: input.quizId,
+      quizVersion: ctx.version,
+      answers: input.answers,
+      result,
+    });
+    if ("conflict" in stored)
+      throw new ActionError("This submission was already recorded for someone else; reload the page");
+    return {
+      result: stored.attempt.result,
+      attemptId: stored.attempt.id,
+      version: ctx.version,
+      repeated: !stored.created,
+      progress: { known: true, ...(await getCourseProgress(learnerId, input.course)) },
+    };
+  },
+});
