@@ -1,6 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { COMMENT_MAX_LENGTH } from "./limits";
 import { validateCommentBody } from "./markdown";
+import { CONFIRM_TO_POST } from "./permissions";
 
 /**
  * What the plain-form discussion page (no JavaScript) says after a post that failed. The page is
@@ -14,6 +15,7 @@ export const DISCUSSION_NOTICES = {
   "too-long": `Comments can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters. Shorten yours and post it again.`,
   control: "Comments can't contain control characters. Remove them and try again.",
   gone: "The comment you replied to no longer exists.",
+  confirm: CONFIRM_TO_POST,
   "not-allowed": "You cannot post here.",
   failed: "Your comment could not be posted. Reload the page and try again.",
 } as const;
@@ -28,7 +30,7 @@ export function noticeFor(
   if (result.status === 401) return "sign-in";
   if (result.status === 429) return "too-fast";
   if (result.status === 404) return "gone";
-  if (result.status === 403) return "not-allowed";
+  if (result.status === 403) return result.message === CONFIRM_TO_POST ? "confirm" : "not-allowed";
   if (result.fieldErrors?.body && typeof body === "string") {
     const check = validateCommentBody(body);
     if (!check.ok) return check.problem;

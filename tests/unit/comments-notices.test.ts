@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DISCUSSION_NOTICES, noticeFor, noticeText } from "@/lib/comments/notices";
+import { CONFIRM_TO_POST } from "@/lib/comments/permissions";
 
 // Issue 15: `/courses/<c>/<l>/discussion?error=<any text>` showed that text in the page's red
 // alert. The URL now carries a code the server chose; only its words are ever shown.
@@ -32,6 +33,7 @@ describe("the discussion page's notices", () => {
     expect(noticeFor(failed(429), "x")).toBe("too-fast");
     expect(noticeFor(failed(404), "x")).toBe("gone");
     expect(noticeFor(failed(403), "x")).toBe("not-allowed");
+    expect(noticeFor({ ...failed(403), message: CONFIRM_TO_POST }, "x")).toBe("confirm");
     expect(noticeFor(failed(400, { body: "…" }), "   ")).toBe("empty");
     expect(noticeFor(failed(400, { body: "…" }), "x".repeat(6000))).toBe("too-long");
     expect(noticeFor(failed(400, { body: "…" }), "a\u0007b")).toBe("control");
