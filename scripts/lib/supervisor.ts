@@ -1,6 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
 import path from "node:path";
+import { withClientAddressHook } from "./client-address";
 import { ROOT } from "./run";
 
 // The server process of `npm start`: a cluster primary that owns the listening port and runs
@@ -44,7 +45,12 @@ export function startSupervisor({ port, host, onOutput, onCrash }: Options): Sup
   const retiring = new Set<Worker>();
 
   const fork = (distDir: string) => {
-    const worker = cluster.fork({ LECTERN_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
+    const worker = cluster.fork({
+      LECTERN_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Each request's client address from its connection (decision 022).
+      NODE_OPTIONS: withClientAddressHook(),
+    });
     worker.process.stdout?.on("data", (d: Buffer) => onOutput(d.toString()));
     worker.process.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
     worker.on("exit", (code, signal) => {

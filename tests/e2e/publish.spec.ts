@@ -100,7 +100,9 @@ test("npm run publish switches a running server to a new build without a failed 
     expect((await get(`${base}${script}`, false)).status).toBe(200);
     expect(server.output()).toMatch(/Now serving \.next-publish-/);
     const switched = /switched in (\d+) ms/.exec(server.output())?.[1];
-    console.log(`publish: ${outcomes.length} requests during the build and switch, none failed; switch ${switched} ms`);
+    console.log(
+      `publish: ${outcomes.length} requests during the build and switch, none failed; switch ${switched} ms`,
+    );
   } finally {
     keepAlive.destroy();
     expect(await server.stop("SIGTERM")).toBe(0);
