@@ -2,7 +2,7 @@ import { expect, type Locator } from "@playwright/test";
 import type { AuthoredQuestion } from "./lesson-source";
 
 /** A choice's accessible name: its text without the inline Markdown marks. */
-const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
+export const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
 
 /** Answers every question of a quiz through the UI, all right or all wrong. */
 export async function answerQuiz(quiz: Locator, questions: AuthoredQuestion[], right: boolean) {
