@@ -30,10 +30,14 @@ test("ticked answers stay ticked while grading, after grading and after an error
   const section = await openQuiz(page);
   // Partly answered: two questions, then submit. The error names the rest; the ticks stay.
   const pick = wrongChoice(single);
-  await question(section, single.id).getByRole("radio", { name: plain(pick.text), exact: true }).check();
+  await question(section, single.id)
+    .getByRole("radio", { name: plain(pick.text), exact: true })
+    .check();
   const rightMultiple = multiple.choices!.filter((c) => c.correct);
   for (const c of rightMultiple)
-    await question(section, multiple.id).getByRole("checkbox", { name: plain(c.text), exact: true }).check();
+    await question(section, multiple.id)
+      .getByRole("checkbox", { name: plain(c.text), exact: true })
+      .check();
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.getByRole("alert")).toContainText(/need an answer|has no answer/);
   await expect(
@@ -67,7 +71,7 @@ test("ticked answers stay ticked while grading, after grading and after an error
     await expect(question(section, q.id).getByRole("radio", { checked: true })).toHaveCount(1);
 
   // The chosen option carries its verdict beside it, in words and an icon, not colour alone.
-  const option = question(section, single.id).locator("label", { hasText: plain(pick.text) });
+  const option = question(section, single.id).locator("[data-option]", { hasText: plain(pick.text) });
   await expect(option).toContainText("Your answer: incorrect");
   await expect(option.locator('[data-verdict="incorrect"]')).toContainText("✗");
 });
@@ -91,7 +95,9 @@ test("Try again keeps the previous answers to edit; Start over clears them", { t
   await expect(radio).toBeEnabled();
   // Fixing one answer and resubmitting works from the kept answers.
   const right = single.choices!.find((c) => c.correct)!;
-  await question(section, single.id).getByRole("radio", { name: plain(right.text), exact: true }).check();
+  await question(section, single.id)
+    .getByRole("radio", { name: plain(right.text), exact: true })
+    .check();
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText(`Your score: 1 of ${quiz.questions.length}`);
 
@@ -136,14 +142,16 @@ test("a failed attempt does not reveal the correct answers; passing does", { tag
   await answerQuiz(section, quiz.questions, true);
   const wrongs = quiz.questions.filter((q) => q.type === "single").slice(0, 3);
   for (const q of wrongs)
-    await question(section, q.id).getByRole("radio", { name: plain(wrongChoice(q).text), exact: true }).check();
+    await question(section, q.id)
+      .getByRole("radio", { name: plain(wrongChoice(q).text), exact: true })
+      .check();
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText("Passed");
   for (const q of wrongs) {
     const right = q.choices!.find((c) => c.correct)!;
-    await expect(question(section, q.id).locator("label", { hasText: plain(right.text) })).toContainText(
-      "Correct answer",
-    );
+    await expect(
+      question(section, q.id).locator("[data-option]", { hasText: plain(right.text) }),
+    ).toContainText("Correct answer");
     await expect(question(section, q.id)).toContainText(plain(q.explanation!).slice(0, 30));
   }
 });
