@@ -74,7 +74,8 @@ test("a link to #discussion lands on the thread once it has loaded; a comment's 
   const learner = await createAccount("learner", "Permalink Pia");
   await signIn(page, learner.email);
   let discussion = await openThread(page, "networking");
-  for (let i = 1; i <= 6; i++) await post(discussion, `Comment number ${i}\n\n${"A longer paragraph. ".repeat(30)}`);
+  for (let i = 1; i <= 6; i++)
+    await post(discussion, `Comment number ${i}\n\n${"A longer paragraph. ".repeat(30)}`);
   const third = discussion.locator("[data-comment]").filter({ hasText: "Comment number 3" });
   await third.getByRole("button", { name: "Copy link" }).click();
   const id = await third.getAttribute("data-comment");

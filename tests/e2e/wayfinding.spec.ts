@@ -75,6 +75,8 @@ test("on a phone the header menu reaches Courses and Progress, and the contents 
   await page.goto("/courses/docker");
   await waitForHydration(page);
   await expect(page.getByText("5 h 55 min", { exact: true })).toBeVisible();
+  // innerText on purpose: it is the text as shown, after CSS text-transform.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered case is what is tested
   const facts = await page.getByText(/parts · 5 h 55 min/).evaluate((el) => (el as HTMLElement).innerText);
   expect(facts).toContain("5 h 55 min");
 
