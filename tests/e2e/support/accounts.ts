@@ -53,3 +53,6 @@ export async function signUp(
   await page.getByRole("button", { name: "Create account" }).click();
   if (expectSuccess) await expect(page).not.toHaveURL(/\/sign-up/);
 }
+
+/** The header's account menu button (it carries the signed-in person's name). */
+export const accountMenuButton = (page: Page) => page.locator("header [data-account-menu]");
