@@ -2,6 +2,8 @@ import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { NAV_LINKS } from "./nav-links";
+import { NavMenu } from "./nav-menu";
 
 /** The header every page shares: product name, navigation, and the header's islands. */
 export function SiteHeader() {
@@ -14,19 +16,17 @@ export function SiteHeader() {
           </svg>
           <span>Lectern</span>
         </Link>
+        <NavMenu />
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm sm:flex">
-          <Link
-            href="/"
-            className="rounded-md px-1.5 py-1.5 text-[var(--fg-muted)] sm:px-2 no-underline hover:text-[var(--fg)]"
-          >
-            Courses
-          </Link>
-          <Link
-            href="/progress"
-            className="rounded-md px-1.5 py-1.5 text-[var(--fg-muted)] sm:px-2 no-underline hover:text-[var(--fg)]"
-          >
-            Progress
-          </Link>
+          {NAV_LINKS.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              className="rounded-md px-2 py-1.5 text-[var(--fg-muted)] no-underline hover:text-[var(--fg)]"
+            >
+              {link.label}
+            </Link>
+          ))}
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <SearchDialog />

@@ -82,10 +82,10 @@ test("on a phone the header menu reaches Courses and Progress, and the contents 
 
   const menu = page.getByRole("button", { name: "Menu" });
   await menu.click();
-  await page.getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("link", { name: "Progress", exact: true }).click();
   await expect(page).toHaveURL(/\/progress$/);
   await page.getByRole("button", { name: "Menu" }).click();
-  await page.getByRole("link", { name: "Courses" }).click();
+  await page.getByRole("link", { name: "Courses", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
 
   await page.goto(PART7);
@@ -94,10 +94,11 @@ test("on a phone the header menu reaches Courses and Progress, and the contents 
   const contents = page.getByRole("button", { name: "On this page" });
   await expect(contents).toBeInViewport();
   await contents.click();
-  await page.getByRole("link", { name: "Choosing a base image" }).click();
+  const list = page.getByRole("navigation", { name: "On this page" });
+  await list.getByRole("link", { name: "Choosing a base image" }).click();
   await expect(page).toHaveURL(/#choosing-a-base-image$/);
   await expect(page.getByRole("heading", { level: 2, name: "Choosing a base image" })).toBeInViewport();
-  await expect(page.getByRole("link", { name: "Build targets" })).toBeHidden();
+  await expect(list.getByRole("link", { name: "Build targets" })).toBeHidden();
 });
 
 test("search forgives variants and prefixes and highlights the words on the page it opens", {

@@ -4,7 +4,7 @@ import { CommentCount, CommentThread } from "@/components/comments/comment-threa
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
-import { TableOfContents } from "@/components/lesson/toc";
+import { ContentsMenu, TableOfContents } from "@/components/lesson/toc";
 import { lessonComponents } from "@/components/mdx/mdx-components";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { MarkComplete } from "@/components/progress/mark-complete";
@@ -62,6 +62,25 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       </aside>
 
       <main className="min-w-0">
+        {compiled.headings.length > 0 ? (
+          <>
+            <ContentsMenu headings={compiled.headings} />
+            <noscript>
+              {/* Without JavaScript the bar's button cannot open: a plain list in its place. */}
+              <style>{".contents-bar{display:none}"}</style>
+              <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
+                <summary className="cursor-pointer text-sm font-medium">On this page</summary>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {compiled.headings.map((h) => (
+                    <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
+                      <a href={`#${h.id}`}>{h.text}</a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </noscript>
+          </>
+        ) : null}
         <article>
           <LessonHeader
             partLabel={`Part ${lesson.part} of ${course.parts.length}`}
@@ -73,19 +92,6 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             level={1}
             extra={<CommentCount course={course.slug} lesson={lesson.slug} />}
           />
-
-          {compiled.headings.length > 0 ? (
-            <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
-              <summary className="cursor-pointer text-sm font-medium">On this page</summary>
-              <ul className="mt-2 space-y-1 text-sm">
-                {compiled.headings.map((h) => (
-                  <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
-                    <a href={`#${h.id}`}>{h.text}</a>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
 
           <div className="lesson-prose">
             <MdxContent code={compiled.code} components={components} />
