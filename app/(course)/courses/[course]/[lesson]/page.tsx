@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { CommentCount, CommentThread } from "@/components/comments/comment-thread";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
@@ -9,6 +10,7 @@ import { lessonComponents } from "@/components/mdx/mdx-components";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
+import { SearchHighlights } from "@/components/search/search-highlights";
 import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/load";
 
@@ -66,8 +68,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <>
             <ContentsMenu headings={compiled.headings} />
             <noscript>
-              {/* Without JavaScript the bar's button cannot open: a plain list in its place. */}
-              <style>{".contents-bar{display:none}"}</style>
+              {/* Without JavaScript the bar's button cannot open (lesson.css hides it): a plain list. */}
               <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
                 <summary className="cursor-pointer text-sm font-medium">On this page</summary>
                 <ul className="mt-2 space-y-1 text-sm">
@@ -96,6 +97,11 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <div className="lesson-prose">
             <MdxContent code={compiled.code} components={components} />
           </div>
+
+          {/* Reads the query string: outside the prerendered HTML, filled in the browser. */}
+          <Suspense fallback={null}>
+            <SearchHighlights course={course.slug} lesson={lesson.slug} />
+          </Suspense>
 
           <footer className="mt-12 border-t border-[var(--border)] pt-6">
             <MarkComplete course={course.slug} lesson={lesson.slug} />
