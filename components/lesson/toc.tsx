@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { useMenu } from "@/components/ui/menu";
 import type { Heading } from "@/lib/content/schema";
 import { useActiveSection } from "./active-section";
@@ -52,8 +53,13 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
   const active = useActiveSection(headings);
   const menu = useMenu();
   const current = headings.find((h) => h.id === active);
+  const { open, panel } = menu;
+  // Opened far down a long lesson: the list starts at the section being read.
+  useEffect(() => {
+    if (open) panel.ref.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest" });
+  }, [open, panel.ref]);
   return (
-    <div className="contents-bar sticky top-[3.5625rem] z-20 -mx-4 mb-8 border-b border-[var(--border)] bg-[var(--bg)]/95 px-4 backdrop-blur sm:-mx-6 sm:px-6 xl:hidden">
+    <div className="contents-bar sticky top-14 z-20 -mx-4 mb-8 border-y border-[var(--border)] bg-[var(--bg)] px-4 sm:-mx-6 sm:px-6 xl:hidden">
       <button
         {...menu.button}
         className="flex h-10 w-full min-w-0 items-center gap-2 text-left text-sm font-medium"

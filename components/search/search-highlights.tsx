@@ -66,9 +66,18 @@ export function SearchHighlights({ course, lesson }: { course: string; lesson: s
   };
 
   return (
-    <div ref={anchor} role="status">
+    // The live region is always there (so the news is announced); it shows only with highlights.
+    <div
+      ref={anchor}
+      role="status"
+      className={
+        count > 0
+          ? "fixed inset-x-4 bottom-4 z-30 mx-auto flex max-w-md items-center gap-3 rounded-lg border border-[var(--border)] bg-[var(--bg)] px-4 py-2 text-sm shadow-lg"
+          : "sr-only"
+      }
+    >
       {count > 0 ? (
-        <div className="fixed inset-x-4 bottom-4 z-30 mx-auto flex max-w-md items-center gap-3 rounded-lg border border-[var(--border)] bg-[var(--bg)] px-4 py-2 text-sm shadow-lg">
+        <>
           <span className="min-w-0 flex-1 break-words">
             {count} {count === 1 ? "match" : "matches"} for “{query}” highlighted
           </span>
@@ -79,7 +88,7 @@ export function SearchHighlights({ course, lesson }: { course: string; lesson: s
           >
             Clear
           </button>
-        </div>
+        </>
       ) : null}
     </div>
   );
