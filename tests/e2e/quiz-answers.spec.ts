@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
-import { answerQuiz, plain } from "./support/quiz";
+import { answerQuiz, openQuiz, plain } from "./support/quiz";
 
 // What a learner sees of their own answers in every state of a quiz, and what a failed attempt
 // may reveal (issue 18, items 1, 2, 3, 8 and 12).
@@ -12,14 +11,7 @@ const single = quiz.questions.find((q) => q.type === "single")!;
 const multiple = quiz.questions.find((q) => q.type === "multiple")!;
 const order = quiz.questions.find((q) => q.type === "order")!;
 
-async function openQuiz(page: Page) {
-  await page.goto(PART7);
-  await waitForHydration(page);
-  const section = page.locator(`[data-quiz="${quiz.id}"]`);
-  await section.scrollIntoViewIfNeeded();
-  await expect(section.getByTestId("quiz-stats")).not.toHaveText("");
-  return section;
-}
+const openPart7Quiz = (page: Page) => openQuiz(page, PART7, quiz.id);
 
 const wrongChoice = (q: typeof single) => q.choices!.find((c) => !c.correct)!;
 const question = (section: Locator, id: string) => section.locator(`[data-question="${id}"]`);
@@ -27,7 +19,7 @@ const question = (section: Locator, id: string) => section.locator(`[data-questi
 test("ticked answers stay ticked while grading, after grading and after an error, each marked right or wrong", {
   tag: "@db",
 }, async ({ page }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   // Partly answered: two questions, then submit. The error names the rest; the ticks stay.
   const pick = wrongChoice(single);
   await question(section, single.id)
@@ -79,7 +71,7 @@ test("ticked answers stay ticked while grading, after grading and after an error
 test("Try again keeps the previous answers to edit; Start over clears them", { tag: "@db" }, async ({
   page,
 }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await answerQuiz(section, quiz.questions, false);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText("Not passed");
@@ -115,7 +107,7 @@ test("a failed attempt does not reveal the correct answers; passing does", { tag
   page.on("response", async (res) => {
     if (res.request().method() === "POST") responses.push(await res.text().catch(() => ""));
   });
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await answerQuiz(section, quiz.questions, false);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText("Not passed");
@@ -159,7 +151,7 @@ test("a failed attempt does not reveal the correct answers; passing does", { tag
 test("moving an order item keeps focus on it; the select-all hint appears once; one quiz title", {
   tag: "@db",
 }, async ({ page }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   const item = question(section, order.id);
   const last = item.locator("[data-order-item]").last();
   const text = (await last.locator("[data-order-text]").textContent())!;

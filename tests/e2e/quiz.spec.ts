@@ -2,24 +2,17 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
-import { answerQuiz } from "./support/quiz";
+import { answerQuiz, openQuiz } from "./support/quiz";
 
 const PART7 = "/courses/docker/multi-stage-builds";
 const quiz = authoredQuiz("07-multi-stage-builds.mdx");
 
-async function openQuiz(page: Page) {
-  await page.goto(PART7);
-  await waitForHydration(page);
-  const section = page.locator(`[data-quiz="${quiz.id}"]`);
-  await section.scrollIntoViewIfNeeded();
-  await expect(section.getByTestId("quiz-stats")).not.toHaveText("");
-  return section;
-}
+const openPart7Quiz = (page: Page) => openQuiz(page, PART7, quiz.id);
 
 test("a learner fails the quiz, reads the feedback, tries again and passes; the part is then complete everywhere", {
   tag: "@db",
 }, async ({ page }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await expect(section.getByTestId("quiz-stats")).toHaveText("Not attempted yet.");
   await answerQuiz(section, quiz.questions, false);
   await section.getByRole("button", { name: "Submit answers" }).click();
@@ -132,7 +125,7 @@ test("no response the browser receives before submitting contains an answer or e
 });
 
 test("a double click on submit records one attempt", { tag: "@db" }, async ({ page }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await answerQuiz(section, quiz.questions, true);
   const posts: string[] = [];
   page.on("request", (r) => {
@@ -157,7 +150,7 @@ test("a double click on submit records one attempt", { tag: "@db" }, async ({ pa
 });
 
 test("a replayed submission is not counted twice", { tag: "@db" }, async ({ page }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await answerQuiz(section, quiz.questions, false);
   const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().includes(PART7));
   await section.getByRole("button", { name: "Submit answers" }).click();
@@ -176,7 +169,7 @@ test("a replayed submission is not counted twice", { tag: "@db" }, async ({ page
 test("submitting with unanswered questions stores nothing and says what is missing", { tag: "@db" }, async ({
   page,
 }) => {
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.getByRole("alert")).toContainText(/need an answer|has no answer/);
   await expect(section.getByRole("alert")).toBeFocused();
@@ -188,7 +181,7 @@ test("the quiz has no axe violations unanswered, answered and with results", { t
   page,
 }) => {
   test.setTimeout(90_000); // three full-page scans of the longest lesson
-  const section = await openQuiz(page);
+  const section = await openPart7Quiz(page);
   await expectNoAxeViolations(page, "quiz unanswered");
   await answerQuiz(section, quiz.questions, false);
   await expectNoAxeViolations(page, "quiz answered");
