@@ -41,14 +41,16 @@ export function AccountMenu() {
     );
   }
   return (
-    <div className="relative">
+    <div className="relative min-w-0">
       <button
         {...menu.button}
         data-account-menu
-        className="inline-flex h-9 max-w-40 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
+        className="inline-flex h-9 max-w-[min(10rem,100%)] items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
       >
         <span className="truncate">{user.name}</span>
-        <span aria-hidden="true">▾</span>
+        <span aria-hidden="true" className="shrink-0">
+          ▾
+        </span>
       </button>
       <div
         {...menu.panel}

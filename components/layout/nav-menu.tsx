@@ -8,7 +8,7 @@ import { NAV_LINKS } from "./nav-links";
 export function NavMenu() {
   const menu = useMenu();
   return (
-    <div className="relative sm:hidden">
+    <div className="relative shrink-0 sm:hidden">
       <button
         {...menu.button}
         className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
