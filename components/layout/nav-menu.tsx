@@ -11,7 +11,7 @@ export function NavMenu() {
     <div className="relative shrink-0 sm:hidden">
       <button
         {...menu.button}
-        className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
+        className="nav-menu-button inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
       >
         Menu <span aria-hidden="true">▾</span>
       </button>
@@ -33,7 +33,7 @@ export function NavMenu() {
         </nav>
       </div>
       <noscript>
-        {/* Without JavaScript the button does nothing: the sections are plain links instead. */}
+        {/* Without JavaScript the button cannot open (globals.css hides it): plain links instead. */}
         <span className="flex gap-2 text-sm">
           {NAV_LINKS.map((link) => (
             <a key={link.href} href={link.href}>
