@@ -7,7 +7,7 @@ import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
 import { ContentsMenu, TableOfContents } from "@/components/lesson/toc";
 import { lessonComponents } from "@/components/mdx/mdx-components";
-import { MdxContent } from "@/components/mdx/mdx-content";
+import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
 import { SearchHighlights } from "@/components/search/search-highlights";
@@ -94,9 +94,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             extra={<CommentCount course={course.slug} lesson={lesson.slug} />}
           />
 
-          <div className="lesson-prose">
-            <MdxContent code={compiled.code} components={components} />
-          </div>
+          <div className="lesson-prose">{renderLessonTree(compiled.tree, components)}</div>
 
           {/* Reads the query string: outside the prerendered HTML, filled in the browser. */}
           <Suspense fallback={null}>
