@@ -72,7 +72,13 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
           {menu.open ? "▴" : "▾"}
         </span>
       </button>
-      <nav {...menu.panel} aria-label="On this page" className="max-h-[60vh] overflow-y-auto pb-3 text-sm">
+      {/* Over the page, not in its flow: opening it must not push the lesson down under a reader
+          who is about to jump to a section. */}
+      <nav
+        {...menu.panel}
+        aria-label="On this page"
+        className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-[var(--border)] bg-[var(--bg)] px-4 pt-1 pb-3 text-sm shadow-lg sm:px-6"
+      >
         <HeadingLinks headings={headings} active={active} onFollow={menu.close} />
       </nav>
     </div>
