@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { landOn } from "@/components/ui/land-on";
 import { useMenu } from "@/components/ui/menu";
 import type { Heading } from "@/lib/content/schema";
 import { useActiveSection } from "./active-section";
@@ -13,7 +14,7 @@ function HeadingLinks({
 }: {
   headings: Heading[];
   active: string | null;
-  onFollow?: () => void;
+  onFollow?: (id: string) => void;
 }) {
   return (
     <ul className="space-y-1.5 border-l border-[var(--border)]">
@@ -21,7 +22,7 @@ function HeadingLinks({
         <li key={h.id} className={h.depth === 3 ? "pl-6" : "pl-3"}>
           <a
             href={`#${h.id}`}
-            onClick={onFollow}
+            onClick={onFollow ? () => onFollow(h.id) : undefined}
             aria-current={active === h.id ? "location" : undefined}
             className={`-ml-px block border-l-2 pl-2 no-underline ${active === h.id ? "border-brand-600 font-medium text-[var(--fg)] dark:border-brand-300" : "border-transparent text-[var(--fg-muted)] hover:text-[var(--fg)]"}`}
           >
@@ -54,6 +55,14 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
   const menu = useMenu();
   const current = headings.find((h) => h.id === active);
   const { open, panel } = menu;
+  // The list closes; the section stays in view while islands above it finish loading.
+  const follow = (id: string) => {
+    menu.close();
+    requestAnimationFrame(() => {
+      const target = document.getElementById(id);
+      if (target) landOn(target);
+    });
+  };
   // Opened far down a long lesson: the list starts at the section being read.
   useEffect(() => {
     if (open) panel.ref.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest" });
@@ -79,7 +88,7 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
         aria-label="On this page"
         className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-[var(--border)] bg-[var(--bg)] px-4 pt-1 pb-3 text-sm shadow-lg sm:px-6"
       >
-        <HeadingLinks headings={headings} active={active} onFollow={menu.close} />
+        <HeadingLinks headings={headings} active={active} onFollow={follow} />
       </nav>
     </div>
   );
