@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { dismissReportsAction, hideCommentAction } from "@/lib/comments/actions";
+import { dismissFromQueueAction, hideFromQueueAction } from "@/lib/comments/actions";
 
 /** Hide/unhide and dismiss for one queued comment; the server re-checks the moderator's role. */
 export function ModerationActions({ id, hidden, reports }: { id: string; hidden: boolean; reports: number }) {
-  const [hideState, hideAction, hiding] = useActionState(hideCommentAction, null);
-  const [dismissState, dismissAction, dismissing] = useActionState(dismissReportsAction, null);
+  const [hideState, hideAction, hiding] = useActionState(hideFromQueueAction, null);
+  const [dismissState, dismissAction, dismissing] = useActionState(dismissFromQueueAction, null);
   const error = [hideState, dismissState].find((s) => s && !s.ok);
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { SlugSchema } from "@/lib/content/slug";
@@ -49,7 +50,12 @@ export async function deleteCommentAction(_prev: ActionResult<{ id: string }> | 
   return removeWrite(form);
 }
 
-/** Hides or unhides a comment (moderators only). */
+// Writes do not revalidate pages: in a server action, revalidatePath (or a changed cookie) makes
+// Next render the whole current page into the answer. From a lesson that is tens of KB the
+// thread never reads (it refetches itself), and seconds on a busy server while the form waits.
+// Only the moderation queue, a server-rendered list, asks to be rendered again.
+
+/** Hides or unhides a comment (moderators only) from the lesson's thread. */
 export async function hideCommentAction(
   _prev: ActionResult<{ id: string; hidden: boolean }> | null,
   form: FormData,
@@ -60,6 +66,23 @@ export async function hideCommentAction(
 /** Marks a comment's reports as handled without hiding it (moderators only). */
 export async function dismissReportsAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
   return dismissWrite(form);
+}
+
+/** Hide/unhide from the moderation queue, which then shows the queue as it now is. */
+export async function hideFromQueueAction(
+  _prev: ActionResult<{ id: string; hidden: boolean }> | null,
+  form: FormData,
+) {
+  const result = await hideWrite(form);
+  if (result.ok) revalidatePath("/moderation");
+  return result;
+}
+
+/** Dismisses reports from the moderation queue, which then shows the queue as it now is. */
+export async function dismissFromQueueAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
+  const result = await dismissWrite(form);
+  if (result.ok) revalidatePath("/moderation");
+  return result;
 }
 
 /** Reports someone else's comment to the moderators. */

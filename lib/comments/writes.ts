@@ -1,7 +1,6 @@
 // The discussion's writes, shared by the server actions and the JSON API (/api/comments).
 import "server-only";
 
-import { revalidatePath } from "next/cache";
 import { defineWrite, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { CONFIRM_TO_POST, type CommentAction, can, toActor } from "@/lib/comments/permissions";
@@ -90,7 +89,6 @@ export const postWrite = defineWrite({
         lesson: input.lesson,
         inReplyTo: ctx.parent?.id ?? null,
       });
-    revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
     return result;
   },
 });
@@ -142,7 +140,6 @@ export const hideWrite = defineWrite({
   authorize: (ctx, input) => authorizeOn(ctx, input.id, input.hidden ? "hide" : "unhide"),
   async write(ctx, input) {
     await setHidden(ctx.comment.id, ctx.user.id, input.hidden);
-    revalidatePath("/moderation");
     return { id: ctx.comment.id, hidden: input.hidden };
   },
 });
@@ -155,7 +152,6 @@ export const dismissWrite = defineWrite({
   authorize: (ctx, input) => authorizeOn(ctx, input.id, "seeHidden"),
   async write(ctx) {
     await dismissReports(ctx.comment.id);
-    revalidatePath("/moderation");
     return { id: ctx.comment.id };
   },
 });
@@ -168,7 +164,6 @@ export const reportWrite = defineWrite({
   authorize: (ctx, input) => authorizeOn(ctx, input.id, "report"),
   async write(ctx, input) {
     await reportComment(ctx.comment.id, ctx.user.id, input.reason);
-    revalidatePath("/moderation");
     return { id: ctx.comment.id };
   },
 });

@@ -62,6 +62,56 @@ test("a learner posts, replies, edits and deletes; a deleted comment with replie
   await expect(page.getByRole("link", { name: "1 comment" })).toBeVisible();
 });
 
+test("posting, reporting and hiding on the lesson page answer with their result, not a re-render of the lesson", {
+  tag: "@db",
+}, async ({ browser }) => {
+  // An action that revalidates a path or sets a cookie makes Next render the whole current page
+  // into its answer: for a lesson, tens of KB the island never uses, and seconds on a busy server
+  // while the form still shows its text. The thread refetches what it shows itself.
+  const author = await createAccount("learner", "Quick Quinn");
+  const instructor = await createAccount("instructor", "Teacher Tess");
+  // Next marks an answer that carries a re-render with x-action-revalidated (its action handler
+  // renders the page exactly when it sets that header).
+  const actions: { name: string; revalidated: string | undefined }[] = [];
+  /** Does `act` and records the answer of the server action it sends. */
+  const answer = async (page: Page, name: string, act: () => Promise<void>) => {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]),
+      act(),
+    ]);
+    actions.push({ name, revalidated: response.headers()["x-action-revalidated"] });
+  };
+
+  const authorPage = await (await browser.newContext()).newPage();
+  await signIn(authorPage, author.email);
+  const discussion = await openDiscussion(authorPage, "multi-stage-builds");
+  const text = `Does the builder stage stay in the final image? (${author.email})`;
+  await answer(authorPage, "post", () => post(discussion, text));
+
+  const reporter = await createAccount("learner", "Careful Cleo");
+  const reporterPage = await (await browser.newContext()).newPage();
+  await signIn(reporterPage, reporter.email);
+  const reported = (await openDiscussion(reporterPage, "multi-stage-builds"))
+    .locator("[data-comment]")
+    .filter({ hasText: text });
+  await reported.getByRole("button", { name: "Report" }).click();
+  await answer(reporterPage, "report", () => reported.getByRole("button", { name: "Send report" }).click());
+  await expect(reported.getByText("Reported — thank you")).toBeVisible();
+
+  const instructorPage = await (await browser.newContext()).newPage();
+  await signIn(instructorPage, instructor.email);
+  const hidden = (await openDiscussion(instructorPage, "multi-stage-builds"))
+    .locator("[data-comment]")
+    .filter({ hasText: text });
+  await answer(instructorPage, "hide", () => hidden.getByRole("button", { name: "Hide" }).click());
+  await expect(hidden.getByText("Hidden from learners")).toBeVisible();
+
+  expect(actions.map((a) => a.name)).toEqual(["post", "report", "hide"]);
+  for (const action of actions) {
+    expect(action, `${action.name} re-rendered the page`).toMatchObject({ revalidated: undefined });
+  }
+});
+
 test("a reported comment can be hidden by an instructor; learners then no longer see it", {
   tag: "@db",
 }, async ({ browser }) => {
