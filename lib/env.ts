@@ -34,6 +34,11 @@ export const EnvSchema = z.object({
   LECTERN_DIST_DIR: z.string().optional(),
   /** Set by npm when a script runs; the health check reports it. */
   npm_package_version: z.string().optional(),
+  /** Tests only: a file of milliseconds the server's clock runs ahead (lib/clock.ts; see testClockIssue). */
+  LECTERN_TEST_CLOCK_FILE: z.string().optional(),
+  LECTERN_TEST_SERVER: z
+    .literal("yes", { message: 'must be "yes" (set by a test launcher) or unset' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +54,21 @@ export class EnvError extends Error {
   }
 }
 
+/**
+ * A test clock moves "now" for scheduling (lib/clock.ts), so a production server refuses one
+ * unless its test launcher says, with LECTERN_TEST_SERVER=yes, that it is a test server.
+ */
+function testClockIssue(e: Env): { variable: string; message: string } | null {
+  if (e.NODE_ENV !== "production" || !e.LECTERN_TEST_CLOCK_FILE || e.LECTERN_TEST_SERVER === "yes")
+    return null;
+  return {
+    variable: "LECTERN_TEST_CLOCK_FILE",
+    message:
+      "moves the server's clock for tests and is refused in production; only a test launcher sets it, " +
+      "together with LECTERN_TEST_SERVER=yes",
+  };
+}
+
 /** Validates an environment (process.env by default) and returns typed settings. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = EnvSchema.safeParse(source);
@@ -60,6 +80,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       })),
     );
   }
+  const clock = testClockIssue(result.data);
+  if (clock) throw new EnvError([clock]);
   return result.data;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
+import { mergeReviewCards } from "@/lib/cards/cards";
 import { serializable } from "@/lib/db/transaction";
 
 /**
  * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
  * nothing done before signing up or in is lost or duplicated. Where both have a record of
  * the same lesson, the merged one keeps the completion (earliest), the best score and the
- * latest visit. Returns the account's learner id.
+ * latest visit; review cards merge by lib/cards' rule. Returns the account's learner id.
  */
 export async function mergeAnonymousLearner(userId: string, anonymousId: string | null): Promise<string> {
   return serializable(async (tx) => {
@@ -54,6 +55,7 @@ export async function mergeAnonymousLearner(userId: string, anonymousId: string 
       await tx.lessonProgress.delete({ where: { id: r.id } });
     }
     await tx.quizAttempt.updateMany({ where: { learnerId: anon.id }, data: { learnerId: owned.id } });
+    await mergeReviewCards(tx, anon.id, owned.id);
     await tx.learner.delete({ where: { id: anon.id } });
     return owned.id;
   });
