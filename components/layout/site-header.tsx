@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { ReviewLink } from "@/components/review/review-link";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
@@ -29,6 +30,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+          <ReviewLink />
           <SearchDialog />
           <ThemeToggle />
           <AccountMenu />

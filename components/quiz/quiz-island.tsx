@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import { AddToReview } from "@/components/review/add-to-review";
 import { Button } from "@/components/ui/button";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { submitQuizAction } from "@/lib/quiz/actions";
@@ -145,6 +146,12 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
                 ) : null}
                 {feedback ? (
                   <QuestionFeedback feedback={feedback} choices={"choices" in q ? q.choices : []} />
+                ) : null}
+                {feedback ? (
+                  <AddToReview
+                    {...{ course, lesson, quizId: quiz.id, questionId: q.id }}
+                    missed={!feedback.correct}
+                  />
                 ) : null}
               </fieldset>
             </li>

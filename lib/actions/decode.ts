@@ -4,7 +4,7 @@ import type { z } from "zod";
 // which become the types its schema asks for, so every schema takes typed values (answers as a
 // record, `complete` as a boolean) and a write cannot tell which way its input came.
 
-type FormKind = "text" | "boolean" | "number" | "json";
+type FormKind = "text" | "boolean" | "number" | "json" | "list";
 
 /** How a form carries a value of this schema: as text, a boolean, a number, or JSON text. */
 function formKind(schema: z.core.$ZodType): FormKind {
@@ -26,20 +26,33 @@ function formKind(schema: z.core.$ZodType): FormKind {
       return def.in ? formKind(def.in) : "text";
     case "union": {
       const kinds = new Set((def.options ?? []).map(formKind));
-      return kinds.size === 1 ? [...kinds][0]! : kinds.has("json") ? "json" : "text";
+      return kinds.size === 1 ? [...kinds][0]! : kinds.has("json") || kinds.has("list") ? "json" : "text";
     }
     case "boolean":
       return "boolean";
     case "number":
       return "number";
+    case "array":
+      return "list";
     case "object":
     case "record":
-    case "array":
     case "tuple":
       return "json";
     default:
       return "text";
   }
+}
+
+/**
+ * A list from a form: one JSON list as a single field, or else the field's values in order, as
+ * checkboxes and selects sharing a name send them.
+ */
+function decodeList(values: string[]): unknown {
+  if (values.length === 1 && values[0]!.trimStart().startsWith("[")) {
+    const parsed = decodeField("json", values[0]!);
+    if (Array.isArray(parsed)) return parsed;
+  }
+  return values;
 }
 
 function decodeField(kind: FormKind, value: string): unknown {
@@ -65,16 +78,19 @@ function decodeField(kind: FormKind, value: string): unknown {
 
 /**
  * The input of a write as typed values: a FormData is decoded field by field as `schema`'s
- * object shape describes (only its keys; files and missing fields become undefined), anything
- * else (a parsed JSON body, a plain object) is returned as it is for the schema to check.
+ * object shape describes (only its keys; files and missing fields become undefined; a list from
+ * repeated fields or one JSON list), anything else (a parsed JSON body, a plain object) is
+ * returned as it is for the schema to check.
  */
 export function decodeInput(schema: z.core.$ZodType, raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
   const shape = (schema._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape ?? {};
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(shape)) {
-    const value = raw.get(key);
-    if (typeof value === "string") out[key] = decodeField(formKind(field), value);
+    const kind = formKind(field);
+    const values = raw.getAll(key).filter((v): v is string => typeof v === "string");
+    if (values.length === 0) continue;
+    out[key] = kind === "list" ? decodeList(values) : decodeField(kind, values[0]!);
   }
   return out;
 }

@@ -116,7 +116,7 @@ export async function mergeReviewCards(tx: Tx, fromLearnerId: string, toLearnerI
         reps: mine.reps + t.reps,
         lapses: mine.lapses + t.lapses,
         origin: mine.origin === "missed" || t.origin === "missed" ? "missed" : mine.origin,
-        createdAt: t.createdAt < mine.createdAt ? t.createdAt : mine.createdAt,
+        createdAt: new Date(Math.min(t.createdAt.getTime(), mine.createdAt.getTime())),
       },
     });
   }

@@ -77,6 +77,27 @@ describe("decoding write input", () => {
     );
   });
 
+  it("a list field reads repeated fields in order (checkboxes, selects), as one JSON list still", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string().filter((t) => !t.trimStart().startsWith("[")),
+          { minLength: 1 },
+        ),
+        (values) => {
+          const form = new FormData();
+          for (const v of values) form.append("tags", v);
+          expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(values);
+        },
+      ),
+    );
+    const form = new FormData();
+    form.set("tags", JSON.stringify(["a", "b"]));
+    expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(["a", "b"]);
+    form.set("tags", "[not json");
+    expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(["[not json"]);
+  });
+
   it("passes a JSON body (or anything that is not a form) through untouched", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (body) => {

@@ -56,6 +56,20 @@ const writes: Record<string, Entry> = {
   "comments.dismissReports": { valid: { id: commentId } },
   "comments.report": { valid: { id: commentId, reason: "spam" } },
   "instructor.preview": { valid: { source: "# A lesson" }, long: ["source"] },
+  "review.answer": {
+    valid: {
+      card: commentId,
+      round: "1",
+      version: "0123456789ab",
+      submissionId: uuid,
+      confidence: "sure",
+      choice: ["abc123"],
+    },
+    optional: ["confidence"],
+  },
+  "review.add": {
+    valid: { course: "docker", lesson: "volumes", quizId: "part-5-check", questionId: "first-question" },
+  },
 };
 
 const writeOf = (name: string): Write<unknown> => {
