@@ -14,10 +14,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 export function dueText(due: Date, at: Date): string {
   const ms = due.getTime() - at.getTime();
   if (ms <= 0) return "now";
-  if (ms < DAY) {
-    const hours = Math.max(1, Math.round(ms / 3_600_000));
-    return hours === 1 ? "in about an hour" : `in ${hours} hours`;
-  }
-  const days = Math.round(ms / DAY);
+  const hours = Math.max(1, Math.round(ms / 3_600_000));
+  // Cards are scheduled in whole days from the moment of an answer, so one due a day after it
+  // is "tomorrow" even a few minutes later, not "in 24 hours".
+  if (hours < 21) return hours === 1 ? "in about an hour" : `in ${hours} hours`;
+  const days = Math.max(1, Math.round(ms / DAY));
   return `${days === 1 ? "tomorrow" : `in ${days} days`} (${dateFormat.format(due)})`;
 }

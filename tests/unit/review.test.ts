@@ -106,6 +106,9 @@ describe("when a card is due, in words", () => {
     expect(dueText(t0, t0)).toBe("now");
     expect(dueText(new Date(t0.getTime() + 5 * 3600_000), t0)).toBe("in 5 hours");
     expect(dueText(new Date(t0.getTime() + DAY), t0)).toBe("tomorrow (Tue 8 January)");
+    // A card answered a minute ago, due a day after the answer: tomorrow, not "in 24 hours".
+    expect(dueText(new Date(t0.getTime() + DAY - 60_000), t0)).toBe("tomorrow (Tue 8 January)");
+    expect(dueText(new Date(t0.getTime() + 20 * 3600_000), t0)).toBe("in 20 hours");
     expect(dueText(new Date(t0.getTime() + 3 * DAY), t0)).toBe("in 3 days (Thu 10 January)");
   });
 });
