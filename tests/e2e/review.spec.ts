@@ -8,6 +8,7 @@ import { createAccount, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { suiteClockFile } from "./support/database";
 import { waitForHydration } from "./support/hydration";
+import { expectNoSecrets, recordResponses } from "./support/leaks";
 import { authoredQuiz } from "./support/lesson-source";
 import { answerQuiz } from "./support/quiz";
 
@@ -260,12 +261,7 @@ test("cards made before signing up are there after it; the answer key never reac
   await signUp(page, "Review Learner", uniqueEmail("review"));
   setClock(DAY + HOUR);
 
-  const bodies: { url: string; type: string; text: string }[] = [];
-  page.on("response", async (res) => {
-    const type = res.headers()["content-type"] ?? "";
-    if (/text|javascript|json|x-component/.test(type))
-      bodies.push({ url: res.url(), type, text: await res.text().catch(() => "") });
-  });
+  const bodies = recordResponses(page);
   await page.goto("/review");
   await expect(card(page).locator("legend").first()).toContainText(plain(finalStage.prompt));
   // Client-side navigation to /review fetches its RSC payload too.
@@ -278,20 +274,13 @@ test("cards made before signing up are there after it; the answer key never reac
   const promptText = finalStage.prompt.split("`").sort((x, y) => y.length - x.length)[0]!;
   expect(bodies.filter((b) => b.text.includes(promptText)).length).toBeGreaterThanOrEqual(2);
   const secrets = [finalStage.explanation!, ...finalStage.choices!.map((c) => c.explanation!)];
-  for (const body of bodies) {
-    for (const secret of secrets) {
-      const needle = secret.slice(0, 40);
-      expect(body.text.includes(needle), `${body.url} leaks "${needle}"`).toBe(false);
-      expect(
-        body.text.includes(JSON.stringify(needle).slice(1, -1)),
-        `${body.url} leaks "${needle}" (escaped)`,
-      ).toBe(false);
-    }
-    // Data, not code: the pages and payloads hold no key fields (the scripts name them, being the quiz's UI).
-    if (/javascript/.test(body.type)) continue;
-    const key = /\\?"(correct|answer|accept|tolerance|explanation)\\?"\s*:/;
-    expect(key.test(body.text), `${body.url} carries an answer key`).toBe(false);
-  }
+  expectNoSecrets(bodies, secrets);
+  // Pages and payloads (data, not the scripts, which name the key's fields being the quiz's UI).
+  expectNoSecrets(
+    bodies.filter((b) => !/javascript/.test(b.type)),
+    [],
+    /\\?"(correct|answer|accept|tolerance|explanation)\\?"\s*:/,
+  );
 });
 
 test("instructors see how many learners have a question in review and how often it was right", {
