@@ -21,17 +21,14 @@ const cardFields = {
 type DueCard = CardRef & { due: Date };
 
 /** The learner's cards due at `at` that can still be shown (their question exists), soonest first. */
-async function dueCards(learnerId: string, at: Date): Promise<{ card: DueCard; prompt: ReviewPrompt }[]> {
+async function dueCards(learnerId: string, at: Date): Promise<DueCard[]> {
   const rows = await db.reviewCard.findMany({
     where: { learnerId, kind: { in: REVIEWED_KINDS }, due: { lte: at } },
     select: cardFields,
     orderBy: [{ due: "asc" }, { id: "asc" }],
   });
   const shown = [];
-  for (const card of rows) {
-    const prompt = await sourceFor(card.kind)?.prompt(card);
-    if (prompt) shown.push({ card, prompt });
-  }
+  for (const card of rows) if (await sourceFor(card.kind)?.exists(card)) shown.push(card);
   return shown;
 }
 
@@ -43,7 +40,7 @@ async function nextDue(learnerId: string, at: Date): Promise<Date | null> {
     orderBy: [{ due: "asc" }, { id: "asc" }],
     take: 20,
   });
-  for (const card of rows) if (await sourceFor(card.kind)?.prompt(card)) return card.due;
+  for (const card of rows) if (await sourceFor(card.kind)?.exists(card)) return card.due;
   return null;
 }
 
@@ -66,19 +63,28 @@ export type ReviewSession = {
 
 /** The learner's review as /review shows it: the figures and the card to answer now. */
 export async function reviewSession(learnerId: string | null): Promise<ReviewSession> {
-  if (!learnerId) return { status: EMPTY, current: null };
+  const status = await reviewStatusAt(learnerId);
+  const card = status.first;
+  const prompt = card ? await sourceFor(card.kind)?.prompt(card) : null;
+  return { status: status.figures, current: card && prompt ? { card, prompt } : null };
+}
+
+async function reviewStatusAt(
+  learnerId: string | null,
+): Promise<{ figures: ReviewStatus; first: DueCard | null }> {
+  if (!learnerId) return { figures: EMPTY, first: null };
   const at = now();
   const [due, next, total] = await Promise.all([
     dueCards(learnerId, at),
     nextDue(learnerId, at),
     db.reviewCard.count({ where: { learnerId, kind: { in: REVIEWED_KINDS } } }),
   ]);
-  return { status: { due: due.length, next: next?.toISOString() ?? null, total }, current: due[0] ?? null };
+  return { figures: { due: due.length, next: next?.toISOString() ?? null, total }, first: due[0] ?? null };
 }
 
-/** The header's figures: how many cards are due now and when the next one is. */
+/** The header's figures: how many cards are due now and when the next one is (no question is built). */
 export async function reviewStatus(learnerId: string | null): Promise<ReviewStatus> {
-  return (await reviewSession(learnerId)).status;
+  return (await reviewStatusAt(learnerId)).figures;
 }
 
 export type ReviewOutcome = {

@@ -48,6 +48,8 @@ export type ReviewPrompt = { question: PublicQuestion; version: string; from: Ca
 export type ReviewVerdict = { correct: boolean; feedback: QuestionResult; answer: Answer };
 
 export type ReviewSource = {
+  /** Whether the card's question still exists (cheap: no public view is built). */
+  exists(card: CardRef): Promise<boolean>;
   /** The card's question for this round (choices in a new order each round), or null if it is gone. */
   prompt(card: CardRef): Promise<ReviewPrompt | null>;
   /** Grades an answer against `version`; throws ActionError when it is not a usable answer. */
@@ -114,6 +116,10 @@ function reviewMessage(message: string): string {
 }
 
 const quizSource: ReviewSource = {
+  async exists(card) {
+    return Boolean((await quizQuestion(card)) && getLessonEntry(card.courseSlug, card.lessonSlug));
+  },
+
   async prompt(card) {
     const found = await quizQuestion(card);
     const entry = getLessonEntry(card.courseSlug, card.lessonSlug);
