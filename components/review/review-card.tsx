@@ -68,30 +68,47 @@ function AnswerInput({ q }: { q: PublicQuestion }) {
           {q.unit ? <span aria-hidden="true">{q.unit}</span> : null}
         </span>
       );
-    case "order":
-      // One select per position: a reorder that needs no script (each item used once).
+    case "order": {
+      // One select per position: a reorder that needs no script (each item used once). The items
+      // are listed in full with a letter first, as a phone's closed select shows only the start.
+      const letter = (i: number) => String.fromCharCode(65 + i);
       return (
-        <ol className="grid list-none gap-2 pl-0">
-          {q.items.map((item, i) => (
-            <li key={item.id} className="flex min-w-0 items-center gap-2">
-              <label className="flex w-full min-w-0 items-center gap-2">
-                <span className="w-20 shrink-0 text-sm text-[var(--fg-muted)]">Position {i + 1}</span>
-                <select
-                  name="choice"
-                  defaultValue={item.id}
-                  className="min-w-0 flex-1 truncate rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-2 text-sm"
-                >
-                  {q.items.map((option) => (
-                    <option key={option.id} value={option.id}>
-                      {option.text.replace(/`/g, "")}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </li>
-          ))}
-        </ol>
+        <div className="grid gap-3">
+          <ul className="grid list-none gap-1 pl-0" aria-label="The items">
+            {q.items.map((item, i) => (
+              <li key={item.id} className="flex gap-2">
+                <span className="font-semibold" aria-hidden="true">
+                  {letter(i)}.
+                </span>
+                <span className="min-w-0 break-words">
+                  <InlineText text={item.text} />
+                </span>
+              </li>
+            ))}
+          </ul>
+          <ol className="grid list-none gap-2 pl-0">
+            {q.items.map((item, i) => (
+              <li key={item.id} className="min-w-0">
+                <label className="flex w-full min-w-0 items-center gap-2">
+                  <span className="w-20 shrink-0 text-sm text-[var(--fg-muted)]">Position {i + 1}</span>
+                  <select
+                    name="choice"
+                    defaultValue={item.id}
+                    className="min-w-0 flex-1 truncate rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-2 text-sm"
+                  >
+                    {q.items.map((option, j) => (
+                      <option key={option.id} value={option.id}>
+                        {letter(j)}. {option.text.replace(/`/g, "")}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </li>
+            ))}
+          </ol>
+        </div>
       );
+    }
   }
 }
 
