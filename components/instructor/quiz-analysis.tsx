@@ -31,7 +31,10 @@ function Summary({ report }: { report: QuizReport }) {
   );
 }
 
-/** The question on /review: learners who have it as a card, and how often they got it right by interval. */
+/**
+ * The question on /review: learners who have it as a card, and how often they got it right by
+ * interval (only intervals with answers: an empty row's text would push its bar out of line).
+ */
 function ReviewItem({ review }: { review: ReviewFigures }) {
   const answered = review.byInterval.filter((b) => b.right.total > 0);
   return (
@@ -42,7 +45,7 @@ function ReviewItem({ review }: { review: ReviewFigures }) {
       </p>
       {answered.length > 0 ? (
         <div className="mt-1.5 grid gap-1.5">
-          {review.byInterval.map((b) => (
+          {answered.map((b) => (
             <Bar
               key={b.label}
               label={`Right after ${b.label}`}
