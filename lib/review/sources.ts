@@ -5,7 +5,7 @@ import { getLessonEntry } from "@/lib/content/catalog";
 import { optionId, toPublicQuiz } from "@/lib/content/quiz-public";
 import type { PublicQuestion, Question, QuizDefinition } from "@/lib/content/quiz-schema";
 import { type Answer, gradeQuiz, type QuestionResult, validateAnswers } from "@/lib/quiz/grade";
-import { findQuiz, quizSection } from "@/lib/quiz/lookup";
+import { findQuiz, lessonQuizzes, quizSection } from "@/lib/quiz/lookup";
 import { seededShuffle, seededShuffleAvoiding } from "./shuffle";
 
 // Where a card's question comes from and how it is graded, by the card's kind. Only "quiz" exists
@@ -117,7 +117,11 @@ function reviewMessage(message: string): string {
 
 const quizSource: ReviewSource = {
   async exists(card) {
-    return Boolean((await quizQuestion(card)) && getLessonEntry(card.courseSlug, card.lessonSlug));
+    // No version hash here: the header counts every due card on every page.
+    const quiz = (await lessonQuizzes(card.courseSlug, card.lessonSlug))?.find((q) => q.id === card.sourceId);
+    return Boolean(
+      quiz?.questions.some((q) => q.id === card.itemId) && getLessonEntry(card.courseSlug, card.lessonSlug),
+    );
   },
 
   async prompt(card) {
