@@ -5,6 +5,7 @@ import type { PublicQuestion } from "@/lib/content/quiz-schema";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { ReviewOutcome } from "@/lib/review/session";
 import { dueText } from "@/lib/review/when";
+import { FocusOnArrival } from "./focus-on-arrival";
 import { CardSourceLine } from "./review-card";
 
 /** The learner's answer in words: the picked choices, the order given, or what was typed. */
@@ -80,6 +81,7 @@ export function ReviewOutcomeView({
       aria-labelledby="review-outcome-title"
       className="review-outcome rounded-xl border border-[var(--border)] p-5 sm:p-6"
     >
+      <FocusOnArrival id="review-outcome-title" />
       {prompt ? <CardSourceLine from={prompt.from} /> : null}
       {prompt ? (
         <p id="review-outcome-question" className="mt-3 text-lg font-medium">
@@ -91,7 +93,7 @@ export function ReviewOutcomeView({
         data-result={correct ? "correct" : "incorrect"}
         className={`mt-4 rounded-md border-l-4 px-3 py-2 ${correct ? "border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40" : "border-red-600 bg-red-50 dark:bg-red-950/40"}`}
       >
-        <h2 id="review-outcome-title" className="flex items-center gap-2 font-semibold">
+        <h2 id="review-outcome-title" tabIndex={-1} className="flex items-center gap-2 font-semibold">
           <span aria-hidden="true">{correct ? "✓" : "✗"}</span>
           {correct ? "Right" : "Not right"}
         </h2>

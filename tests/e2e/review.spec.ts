@@ -124,6 +124,8 @@ test("a question answered wrong in Part 7 is due the next day, answered right on
   const verdict = outcome(page).getByRole("status");
   await expect(verdict).toHaveAttribute("data-result", "correct");
   await expect(verdict).toContainText("Right");
+  // The page lands on the verdict, not at the top.
+  await expect(verdict.getByRole("heading", { name: "Right" })).toBeFocused();
   await expect(verdict).toContainText(plain(finalStage.explanation!).slice(0, 40));
   const later = outcome(page).locator("[data-next-due]");
   await expect(later).toContainText(/This card comes back in \d+ days/);
@@ -248,6 +250,7 @@ test("two tabs answering the same card: the first answer counts, the second is t
   await expect(b.getByRole("main").getByRole("alert")).toContainText(
     "You already answered this card in another tab",
   );
+  await expect(b.getByRole("main").getByRole("alert")).toBeFocused();
   await expect(b.getByRole("heading", { name: "Nothing due" })).toBeVisible();
   await a.reload();
   await expect(outcome(a).getByRole("status")).toHaveAttribute("data-result", "correct");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/review/focus-on-arrival";
 import { ReviewCard } from "@/components/review/review-card";
 import { ReviewOutcomeView } from "@/components/review/review-outcome";
 import { ReviewStatusSync } from "@/components/review/review-status-sync";
@@ -42,12 +43,15 @@ export default async function ReviewPage({
       </p>
       {message ? (
         <p
+          id="review-error"
           role="alert"
+          tabIndex={-1}
           className="mt-4 rounded-md border border-red-700/40 bg-red-50 px-3 py-2 text-red-800 dark:bg-red-950/40 dark:text-red-200"
         >
           {message}
         </p>
       ) : null}
+      {message ? <FocusOnArrival id="review-error" /> : null}
       <div className="mt-6">
         {outcome ? (
           <ReviewOutcomeView outcome={outcome} at={at} dueNow={status.due} />
