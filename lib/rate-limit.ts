@@ -34,6 +34,18 @@ export const RATE_LIMITS = {
   moderate: { limit: 120, windowSeconds: 60 },
   /** Account changes (name, password, sessions, deletion) per user. */
   accountChange: { limit: 10, windowSeconds: 3600 },
+  /** Password reset requests per client address. */
+  passwordResetAddress: { limit: 10, windowSeconds: 3600 },
+  /** Password reset requests per email (whether or not an account has it: the answer is the same). */
+  passwordResetEmail: { limit: 3, windowSeconds: 3600 },
+  /** New passwords submitted with a reset link, per client address. */
+  passwordResetSubmit: { limit: 20, windowSeconds: 3600 },
+  /** Verification mails (sent again, or for a new address) per user. */
+  verificationEmail: { limit: 5, windowSeconds: 3600 },
+  /** Notification settings and follow toggles per user. */
+  notificationChange: { limit: 60, windowSeconds: 3600 },
+  /** Unsubscribe links used per client address. */
+  unsubscribe: { limit: 30, windowSeconds: 3600 },
   /** Instructor preview compiles (debounced while typing) and lesson loads per instructor. */
   instructorPreview: { limit: 120, windowSeconds: 60 },
   /** Instructor CSV exports per instructor. */

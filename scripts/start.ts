@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build";
+import { withClientAddressHook } from "./lib/client-address";
 import { buildExists, buildIsCurrent } from "./lib/fingerprint";
 import { prepareDatabase } from "./lib/prepare";
 import { ROOT } from "./lib/run";
@@ -31,7 +32,7 @@ const next = spawn(
   {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: withClientAddressHook() },
   },
 );
 

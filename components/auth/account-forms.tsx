@@ -9,6 +9,7 @@ import {
   signOutEverywhereAction,
   updateNameAction,
 } from "@/lib/account/actions";
+import { NewPasswordField } from "./new-password-field";
 
 /** Display name. */
 export function NameForm({ name }: { name: string }) {
@@ -49,16 +50,7 @@ export function PasswordForm() {
         required
         error={errors?.currentPassword}
       />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters, not a common password. Other browsers will be signed out."
-        error={errors?.newPassword}
-      />
+      <NewPasswordField error={errors?.newPassword} consequence="Other browsers will be signed out." />
       <Button type="submit" disabled={pending} className="justify-self-start">
         Change password
       </Button>

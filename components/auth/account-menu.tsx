@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { refetchAllVisitorData, refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import { signOutAction } from "@/lib/account/actions";
 
-export type Me = { user: { name: string; role: string; staff: boolean } | null };
+export type Me = { user: { name: string; role: string; staff: boolean; verified: boolean } | null };
 
 /** The signed-in user's menu, or a "Sign in" link that returns to this page. */
 export function AccountMenu() {
@@ -51,12 +51,28 @@ export function AccountMenu() {
         >
           Account
         </Link>
+        {user.verified ? null : (
+          <Link
+            href="/account#email"
+            className="rounded px-2 py-1.5 text-amber-800 no-underline hover:bg-[var(--bg-soft)] dark:text-amber-300"
+          >
+            Confirm your email
+          </Link>
+        )}
         {user.staff ? (
           <Link
             href="/moderation"
             className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
           >
             Moderation
+          </Link>
+        ) : null}
+        {user.role === "admin" ? (
+          <Link
+            href="/admin/outbox"
+            className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+          >
+            Outbox
           </Link>
         ) : null}
         {user.staff ? (

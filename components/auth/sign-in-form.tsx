@@ -23,6 +23,9 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={errors?.password}
       />
+      <p className="-mt-2 text-sm">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <Button type="submit" disabled={pending} variant="primary">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { FollowToggle } from "@/components/notifications/follow-toggle";
 import { refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import type { Thread, ThreadOrder } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
+import { ConfirmToComment } from "./confirm-to-comment";
 
-type ThreadResponse = Thread & { viewer: { name: string } | null };
+type ThreadResponse = Thread & { viewer: { name: string; verified: boolean; following: boolean } | null };
 const ORDER_KEY = "lectern-comment-order";
 
 /** The address of a lesson's thread; the header's count reads the same one. */
@@ -31,6 +33,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
     [url, course, lesson],
   );
 
+  const refreshThread = useCallback(() => void refetchVisitorData(url), [url]);
   const next = `/courses/${course}/${lesson}#discussion`;
   return (
     <div className="grid gap-5">
@@ -62,6 +65,17 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
         <p role="alert">The discussion could not load. Reload the page to try again.</p>
       ) : null}
       {data?.viewer ? (
+        <FollowToggle
+          key={String(data.viewer.following)}
+          course={course}
+          lesson={lesson}
+          following={data.viewer.following}
+          onChanged={refreshThread}
+        />
+      ) : null}
+      {data?.viewer && !data.viewer.verified ? (
+        <ConfirmToComment />
+      ) : data?.viewer ? (
         <CommentForm
           course={course}
           lesson={lesson}

@@ -1,6 +1,6 @@
 // Connects "Open in stage explorer" buttons in code block headers to the stage explorer on the
 // same page. The explorer registers itself when it mounts, so the buttons appear only on pages
-// that have one; a button hands over the block's text and the explorer loads, scrolls and focuses.
+// that have one; a button hands over the block's text and the explorer opens over it and focuses.
 // Deliberately tiny and React-free: every Dockerfile code block on every page ships this.
 
 /** What a code block sends to the explorer. */
@@ -11,6 +11,8 @@ export interface ExplorerRequest {
   title: string;
   /** The code block's figure element, so the explorer can match it with its example list. */
   source: Element | null;
+  /** The button that asked, to return focus to when the explorer closes. */
+  opener: HTMLElement | null;
 }
 
 type Handler = (request: ExplorerRequest) => void;

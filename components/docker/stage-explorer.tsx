@@ -2,19 +2,27 @@
 
 import {
   type ClipboardEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
 } from "react";
+import { createPortal } from "react-dom";
+import type { CacheReport } from "@/lib/docker/cache/layer-cache";
 import type { AnalyzeResult } from "@/lib/docker/dockerfile";
+import { AnalyzerClient } from "./analyzer-client";
 import { type ExplorerRequest, registerStageExplorer } from "./explorer-bridge";
+import { type CacheSettings, cacheInput, DEFAULT_CACHE_SETTINGS } from "./stage-cache";
 import { type Example, lineRange, readExamples } from "./stage-examples";
 
 type Engine = typeof import("./stage-results");
-type Analysed = { text: string; target: string; value: AnalyzeResult };
+type Analysed = { text: string; target: string; value: AnalyzeResult; cache: CacheReport | null };
+/** Where the explorer was opened from, so closing the dialog returns the reader there. */
+type Docked = { title: string; opener: HTMLElement | null; scrollY: number };
 
 /** Typing is analysed after this pause; picking an example or a target is analysed at once. */
 const TYPING_DELAY_MS = 200;
@@ -25,11 +33,16 @@ const TYPING_DELAY_MS = 200;
  */
 const LARGE_PASTE_CHARS = 20_000;
 const noop = () => () => {};
+/** Most stages offered as targets: enough for any real file, cheap to draw for a 256 KB paste. */
+const TARGET_OPTIONS = 500;
 
 /**
  * `<StageExplorer />`: paste a Dockerfile (or load one of the lesson's) and see its stages as a
- * graph, what ships for a build target, what crosses into the final image and best-practice
- * findings. The analyzer and the drawing load with import() on first use.
+ * graph, what ships for a build target, what crosses into the final image, what the layer cache
+ * reuses after a change, and best-practice findings. The analysis runs in a Web Worker (a new
+ * edit ends an analysis still running); the drawing loads with import() on first use. Opened from
+ * a code block's button, the explorer shows in a dialog over that block, and closing it returns
+ * the reader to where they were.
  */
 export function StageExplorer() {
   const id = useId();
@@ -45,13 +58,22 @@ export function StageExplorer() {
   const [engine, setEngine] = useState<Engine | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [result, setResult] = useState<Analysed | null>(null);
+  const [pending, setPending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const sectionRef = useRef<HTMLElement>(null);
+  const [cacheSettings, setCacheSettings] = useState<CacheSettings>(DEFAULT_CACHE_SETTINGS);
+  const [docked, setDocked] = useState<Docked | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const loading = useRef<Promise<Engine> | null>(null);
+  const client = useRef<AnalyzerClient | null>(null);
   const immediate = useRef(false);
+  const cache = useMemo(() => cacheInput(cacheSettings), [cacheSettings]);
 
   const loadEngine = useCallback(() => {
+    if (!client.current) {
+      client.current = new AnalyzerClient();
+      client.current.warm();
+    }
     loading.current ??= import("./stage-results").then(
       (mod) => {
         setEngine(mod);
@@ -85,32 +107,64 @@ export function StageExplorer() {
     setExamples(list);
     const match = list.find((e) => e.figure === request.source) ?? list.find((e) => e.text === request.text);
     load(request.text, match?.id ?? "");
-    sectionRef.current?.scrollIntoView({ block: "start" });
-    textareaRef.current?.focus({ preventScroll: true });
+    // Over the code block, not 1,700 px further down: the page stays where the reader is.
+    setDocked(
+      (current) => current ?? { title: request.title, opener: request.opener, scrollY: window.scrollY },
+    );
   };
 
   useEffect(() => {
     setExamples(readExamples());
-    return registerStageExplorer((request) => openRef.current(request));
+    const unregister = registerStageExplorer((request) => openRef.current(request));
+    return () => {
+      unregister();
+      client.current?.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!docked || !dialog) return;
+    if (!dialog.open) dialog.showModal();
+    textareaRef.current?.focus({ preventScroll: true });
+  }, [docked]);
+
+  const closeDialog = useCallback(() => {
+    setDocked((current) => {
+      if (current) {
+        // Back where the reader was, on the button they came from.
+        requestAnimationFrame(() => {
+          window.scrollTo({ top: current.scrollY, behavior: "instant" });
+          current.opener?.focus({ preventScroll: true });
+        });
+      }
+      return null;
+    });
   }, []);
 
   useEffect(() => {
     if (!engine) return;
     const delay = immediate.current ? 0 : TYPING_DELAY_MS;
     immediate.current = false;
+    let live = true;
     const timer = setTimeout(() => {
-      let value = engine.analyze(text, target);
-      let used = target;
-      // A target that no longer exists after an edit falls back to the default.
-      if (target && value.ok && !value.analysis.target.explicit) {
-        value = engine.analyze(text, "");
-        used = "";
-        setTarget("");
-      }
-      setResult({ text, target: used, value });
+      client.current ??= new AnalyzerClient();
+      setPending(true);
+      client.current.run({ text, target, cache }).then((response) => {
+        // null: a newer edit replaced this text before its analysis finished.
+        if (!live || !response) return;
+        setPending(false);
+        const value = response.result;
+        const used = target && value.ok && !value.analysis.target.explicit ? "" : target;
+        if (used !== target) setTarget("");
+        setResult({ text, target: used, value, cache: response.cache });
+      });
     }, delay);
-    return () => clearTimeout(timer);
-  }, [engine, text, target]);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [engine, text, target, cache]);
 
   const selectLine = useCallback((line: number) => {
     const area = textareaRef.current;
@@ -149,28 +203,8 @@ export function StageExplorer() {
 
   const control =
     "w-full min-w-0 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 text-sm disabled:opacity-60";
-  return (
-    <section
-      ref={sectionRef}
-      aria-labelledby={`${id}-title`}
-      data-stage-explorer=""
-      className="stage-explorer not-prose my-8 scroll-mt-20 rounded-xl border border-[var(--border)] p-4 sm:p-5"
-      onFocus={loadEngine}
-      onPointerDown={loadEngine}
-    >
-      <h3 id={`${id}-title`} className="mt-0 text-lg font-semibold">
-        Stage explorer
-      </h3>
-      <p className="mt-1 text-sm text-[var(--fg-muted)]">
-        Paste a Dockerfile or load one from this lesson to see its stages, what ships, what BuildKit skips for
-        a build target, and what to improve. Everything runs in your browser.
-      </p>
-      <noscript>
-        <p className="mt-3 text-sm">
-          The stage explorer needs JavaScript. The Dockerfiles in this lesson read fine without it.
-        </p>
-      </noscript>
-
+  const body: ReactNode = (
+    <>
       <div className="mt-4 grid gap-3 sm:grid-cols-2">
         {examples.length > 0 ? (
           <div className="grid content-start gap-1">
@@ -212,7 +246,7 @@ export function StageExplorer() {
             className={`h-9 ${control}`}
           >
             <option value="">Default: the last stage</option>
-            {analysis?.stages.map((s) => (
+            {analysis?.stages.slice(0, TARGET_OPTIONS).map((s) => (
               <option key={s.index} value={s.label}>
                 #{s.index} {s.name ?? "(unnamed)"}
               </option>
@@ -265,7 +299,7 @@ export function StageExplorer() {
         {status}
       </p>
 
-      <div className="mt-3">
+      <div className="mt-3" aria-busy={pending}>
         {loadFailed ? (
           <p className="text-sm text-red-700 dark:text-red-300">
             The analyser could not be loaded. Check your connection and reload the page.
@@ -284,9 +318,81 @@ export function StageExplorer() {
             {result.value.error.message}
           </p>
         ) : (
-          <engine.StageResults analysis={result.value.analysis} onSelectLine={selectLine} />
+          <engine.StageResults
+            analysis={result.value.analysis}
+            onSelectLine={selectLine}
+            cache={result.cache}
+            cacheSettings={cacheSettings}
+            onCacheSettings={(next) => {
+              immediate.current = false;
+              setCacheSettings(next);
+            }}
+          />
         )}
       </div>
+    </>
+  );
+
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      data-stage-explorer=""
+      className="stage-explorer not-prose my-8 scroll-mt-20 rounded-xl border border-[var(--border)] p-4 sm:p-5"
+      onFocus={loadEngine}
+      onPointerDown={loadEngine}
+    >
+      <h3 id={`${id}-title`} className="mt-0 text-lg font-semibold">
+        Stage explorer
+      </h3>
+      <p className="mt-1 text-sm text-[var(--fg-muted)]">
+        Paste a Dockerfile or load one from this lesson to see its stages, what ships, what BuildKit skips for
+        a build target, what the layer cache reuses after a change, and what to improve. Everything runs in
+        your browser.
+      </p>
+      <noscript>
+        <p className="mt-3 text-sm">
+          The stage explorer needs JavaScript. The Dockerfiles in this lesson read fine without it.
+        </p>
+      </noscript>
+      {docked ? (
+        <p className="mt-4 text-sm">
+          The explorer is open over the lesson, on <strong>{docked.title}</strong>.{" "}
+          <button type="button" onClick={closeDialog} className="text-[var(--link)] underline">
+            Close it and show it here
+          </button>
+        </p>
+      ) : (
+        body
+      )}
+      {docked
+        ? createPortal(
+            <dialog
+              ref={dialogRef}
+              aria-labelledby={`${id}-dialog-title`}
+              onClose={closeDialog}
+              onCancel={(event) => {
+                event.preventDefault();
+                closeDialog();
+              }}
+              className="stage-explorer-dialog not-prose m-auto w-[min(64rem,calc(100vw-1rem))] max-w-none rounded-xl border border-[var(--border)] bg-[var(--bg)] p-0 text-[var(--fg)] backdrop:bg-black/50"
+            >
+              <div className="sticky top-0 z-10 flex items-center justify-between gap-3 border-b border-[var(--border)] bg-[var(--bg)] px-4 py-2 sm:px-5">
+                <h2 id={`${id}-dialog-title`} className="min-w-0 break-words text-base font-semibold">
+                  Stage explorer: {docked.title}
+                </h2>
+                <button
+                  type="button"
+                  onClick={closeDialog}
+                  className="shrink-0 rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-1 text-sm font-medium hover:bg-[var(--bg-soft)]"
+                >
+                  Back to the lesson
+                </button>
+              </div>
+              <div className="px-4 pb-5 sm:px-5">{body}</div>
+            </dialog>,
+            document.body,
+          )
+        : null}
     </section>
   );
 }

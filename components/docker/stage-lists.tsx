@@ -7,7 +7,7 @@ import type { DockerfileAnalysis, Finding, Problem, ShippedContent, Stage } from
 /** Most items any one list shows; a 256 KB paste can hold thousands of stages. */
 export const LIST_LIMIT = 100;
 
-/** A stage as the explorer names it: its name, or "stage 2" when it has none. */
+/** A stage as the explorer names it: its name, or "stage 2" when it has none (write "the image is <name>"). */
 export function stageName(stage: Stage | undefined): string {
   if (!stage) return "an unknown stage";
   return stage.name ?? `stage ${stage.index}`;

@@ -3,12 +3,16 @@
 // the lesson page's initial JavaScript.
 
 import { memo, useId } from "react";
+import type { CacheReport } from "@/lib/docker/cache/layer-cache";
+import { analyzeDockerfile, type DockerfileAnalysis, MAX_DOCKERFILE_BYTES } from "@/lib/docker/dockerfile";
 import {
-  type AnalyzeResult,
-  analyzeDockerfile,
-  type DockerfileAnalysis,
-  MAX_DOCKERFILE_BYTES,
-} from "@/lib/docker/dockerfile";
+  CacheControls,
+  CacheReportView,
+  CacheRules,
+  type CacheSettings,
+  declaredArgs,
+  suggestedPaths,
+} from "./stage-cache";
 import { StageGraph, StageGraphLegend } from "./stage-graph";
 import { MAX_GRAPH_STAGES } from "./stage-graph-layout";
 import {
@@ -22,11 +26,6 @@ import {
   StageList,
   stageName,
 } from "./stage-lists";
-
-/** Runs the analyzer like `docker build --target <target>`; "" means the default (last) stage. */
-export function analyze(text: string, target: string): AnalyzeResult {
-  return analyzeDockerfile(text, target ? { target } : {});
-}
 
 /** The analyzer's own message when `text` is over its size limit, else null. */
 export function tooLargeMessage(text: string): string | null {
@@ -48,10 +47,22 @@ export function announce(analysis: DockerfileAnalysis): string {
   return parts.join(", ");
 }
 
-type Props = { analysis: DockerfileAnalysis; onSelectLine: (line: number) => void };
+type Props = {
+  analysis: DockerfileAnalysis;
+  onSelectLine: (line: number) => void;
+  cache: CacheReport | null;
+  cacheSettings: CacheSettings;
+  onCacheSettings: (next: CacheSettings) => void;
+};
 
 /** Everything the explorer shows for one analysis. Memoised: typing re-renders the shell, not this. */
-export const StageResults = memo(function StageResults({ analysis, onSelectLine }: Props) {
+export const StageResults = memo(function StageResults({
+  analysis,
+  onSelectLine,
+  cache,
+  cacheSettings,
+  onCacheSettings,
+}: Props) {
   const id = useId();
   const { stages, target } = analysis;
   const shipping = stages[target.shipping];
@@ -118,13 +129,10 @@ export const StageResults = memo(function StageResults({ analysis, onSelectLine 
           What ships
         </h4>
         <p className="text-sm">
-          The image is stage <strong>{stageName(shipping)}</strong> (#{target.shipping}
-          {shipping ? (
-            <>
-              , <code>FROM {shipping.fromResolved}</code>
-            </>
-          ) : null}
-          ){target.explicit ? ", chosen as the build target" : ", the last stage"}.{" "}
+          The image is {shipping?.name ? "stage " : ""}
+          <strong>{stageName(shipping)}</strong> ({shipping?.name ? `#${target.shipping}, ` : "unnamed, "}
+          {shipping ? <code>FROM {shipping.fromResolved}</code> : null})
+          {target.explicit ? ", chosen as the build target" : ", the last stage"}.{" "}
           {target.skipped.length > 0
             ? `BuildKit skips ${target.skipped.map((i) => stageName(stages[i])).join(", ")}: the target doesn't need ${target.skipped.length === 1 ? "it" : "them"}.`
             : "Every stage is needed for this target."}
@@ -133,12 +141,30 @@ export const StageResults = memo(function StageResults({ analysis, onSelectLine 
         <SizeEstimate analysis={analysis} />
       </section>
 
+      <section aria-labelledby={`${id}-stage-cache-title`} className="grid gap-3" data-cache-view="">
+        <h4 id={`${id}-stage-cache-title`} className="font-semibold">
+          Layer cache: what the next build reuses
+        </h4>
+        <CacheControls
+          settings={cacheSettings}
+          onChange={onCacheSettings}
+          args={declaredArgs(analysis)}
+          paths={suggestedPaths(analysis, cacheSettings)}
+        />
+        {cache ? <CacheReportView report={cache} onSelectLine={onSelectLine} /> : null}
+        <CacheRules />
+      </section>
+
       <section aria-labelledby={`${id}-stage-findings-title`} className="grid gap-2">
         <h4 id={`${id}-stage-findings-title`} className="font-semibold">
           {analysis.findings.length === 0 ? "Findings: none" : `Findings (${analysis.findings.length})`}
         </h4>
+        <p className="text-sm text-[var(--fg-muted)]">
+          About the file as a whole, whatever target is chosen: the image is what <code>docker build</code>{" "}
+          makes without <code>--target</code>.
+        </p>
         {analysis.findings.length === 0 ? (
-          <p className="text-sm text-[var(--fg-muted)]">No best-practice findings for this target.</p>
+          <p className="text-sm text-[var(--fg-muted)]">No best-practice findings for this file.</p>
         ) : (
           <ol className="grid gap-3 pl-0">
             {analysis.findings.slice(0, LIST_LIMIT).map((f, i) => (

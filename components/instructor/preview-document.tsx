@@ -1,6 +1,6 @@
 import { LessonHeader } from "@/components/lesson/lesson-header";
-import { lessonComponents, type MdxComponents } from "@/components/mdx/mdx-components";
-import { MdxContent } from "@/components/mdx/mdx-content";
+import { type LessonComponentMap, lessonComponents } from "@/components/mdx/mdx-components";
+import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { CompiledLesson } from "@/lib/content/compile";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
@@ -13,7 +13,7 @@ const PREVIEW_COURSE = "instructor-preview";
  * The lesson map of components (the same code blocks, callouts, tabs and Docker widgets as
  * lesson pages), except that each quiz is shown read-only with its answer key under it.
  */
-function previewComponents(lesson: CompiledLesson): MdxComponents {
+function previewComponents(lesson: CompiledLesson): LessonComponentMap {
   const base = lessonComponents({ course: PREVIEW_COURSE, lesson: lesson.frontmatter.slug });
   return {
     ...base,
@@ -38,9 +38,9 @@ function previewComponents(lesson: CompiledLesson): MdxComponents {
 }
 
 /**
- * A compiled lesson rendered on the server exactly as its page renders it (header, then the
- * MDX through MdxContent), for the instructor preview. Returned from the preview action as
- * React Server Components, so the compiled code is evaluated only here on the server.
+ * A compiled lesson rendered exactly as its page renders it (header, then the lesson tree
+ * through renderLessonTree, the page's own renderer), for the instructor preview. Returned from
+ * the preview action as React Server Components.
  */
 export function PreviewDocument({ lesson }: { lesson: CompiledLesson }) {
   const fm = lesson.frontmatter;
@@ -55,9 +55,7 @@ export function PreviewDocument({ lesson }: { lesson: CompiledLesson }) {
         objectives={fm.objectives}
         level={2}
       />
-      <div className="lesson-prose">
-        <MdxContent code={lesson.code} components={previewComponents(lesson)} />
-      </div>
+      <div className="lesson-prose">{renderLessonTree(lesson.tree, previewComponents(lesson))}</div>
     </article>
   );
 }

@@ -44,8 +44,11 @@ type Status =
   | { kind: "done"; ms: number; errors: number }
   | { kind: "refused"; message: string };
 
-/** Bigger than this is not even sent (the server would refuse the request body). */
-const SEND_LIMIT_BYTES = PREVIEW_MAX_BYTES * 4;
+/**
+ * Bigger than this is not sent: the server would refuse it with the same words, and a body
+ * past the server's request limit would get only a status, not the message.
+ */
+const SEND_LIMIT_BYTES = PREVIEW_MAX_BYTES;
 
 const button =
   "rounded-md border border-[var(--border)] px-3 py-1.5 text-sm font-medium hover:bg-[var(--bg-soft)] disabled:opacity-60";
@@ -77,7 +80,8 @@ export function PreviewWorkbench({
     const errors = initial.diagnostics.filter((d) => d.severity === "error").length;
     return { kind: "done", ms: initial.ms ?? 0, errors };
   });
-  // How many compiles have answered: lets tests and the benchmark wait for "this" compile.
+  // How many edits have been answered (compiled or refused): lets tests and the benchmark wait
+  // for "this" one.
   const [answered, setAnswered] = useState(0);
   const editor = useRef<SourceEditorHandle>(null);
   const seq = useRef(0);
@@ -96,6 +100,7 @@ export function PreviewWorkbench({
     if (bytes > SEND_LIMIT_BYTES) {
       setStatus({ kind: "refused", message: tooLargeMessage(bytes) });
       setShown((s) => s && { ...s, stale: true });
+      setAnswered((n) => n + 1);
       return;
     }
     setStatus({ kind: "compiling" });

@@ -1,7 +1,9 @@
-import type { ComponentType } from "react";
+import type { ComponentProps, ComponentType, ReactNode } from "react";
+import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { QuizIsland } from "@/components/quiz/quiz-island";
+import type { LessonComponentName, LessonComponentProps } from "@/lib/content/components";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
@@ -11,17 +13,23 @@ import { MdxLink } from "./mdx-link";
 import { Table } from "./table";
 import { Tab, Tabs } from "./tabs";
 
-// biome-ignore lint/suspicious/noExplicitAny: MDX passes each component its own props
-export type MdxComponents = Record<string, ComponentType<any>>;
+/**
+ * What renders a lesson: one component for every name in lib/content/components.ts (the type
+ * fails to compile when a name is missing, extra, or its component does not take the listed
+ * attributes), plus the HTML tags Lectern restyles.
+ */
+export type LessonComponentMap = {
+  readonly [K in LessonComponentName]: ComponentType<LessonComponentProps<K> & { children?: ReactNode }>;
+} & {
+  readonly table: ComponentType<ComponentProps<"table">>;
+  readonly a: ComponentType<ComponentProps<"a">>;
+};
 
 /** Where a lesson is rendered, for components that talk to the server (quizzes). */
 export type LessonContext = { course: string; lesson: string };
 
-/**
- * The map from names in compiled MDX to React components: exactly the author components of
- * lib/content/components.ts, plus what the pipeline emits (CodeBlock, Quiz) and HTML overrides.
- */
-export function lessonComponents(context: LessonContext): MdxComponents {
+/** The map from the names in a lesson tree to React components, for one lesson. */
+export function lessonComponents(context: LessonContext): LessonComponentMap {
   return {
     Callout,
     Figure,
@@ -30,6 +38,7 @@ export function lessonComponents(context: LessonContext): MdxComponents {
     Compare,
     SizeCalculator,
     StageExplorer,
+    LayerCache,
     CodeBlock,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
     Quiz: ({ quiz }: { quiz: string }) => (

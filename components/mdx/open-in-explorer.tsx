@@ -27,7 +27,12 @@ export function OpenInExplorer({ label }: { label: string }) {
       onClick={() => {
         const figure = ref.current?.closest("[data-code-block]") ?? null;
         if (!figure) return;
-        openInStageExplorer({ text: codeBlockText(figure), title: label, source: figure });
+        openInStageExplorer({
+          text: codeBlockText(figure),
+          title: label,
+          source: figure,
+          opener: ref.current,
+        });
       }}
     >
       <svg

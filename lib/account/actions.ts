@@ -6,7 +6,20 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { getAuth } from "@/lib/auth/auth";
 import { clearLearnerCookie } from "@/lib/auth/identity";
-import { changePassword, deleteAccount, signIn, signOutEverywhere, signUp, updateName } from "./writes";
+import {
+  changeEmail,
+  changePassword,
+  deleteAccount,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signIn,
+  signOutEverywhere,
+  signUp,
+  updateName,
+} from "./writes";
+
+type Message = ActionResult<{ message: string }> | null;
 
 /** Signs in with email and password; anonymous progress in this browser moves into the account. */
 export async function signInAction(_prev: ActionResult<{ next: string }> | null, form: FormData) {
@@ -64,4 +77,26 @@ export async function deleteAccountAction(_prev: ActionResult<{ deleted: boolean
   if (!result.ok) return result;
   await clearLearnerCookie();
   redirect("/?account=deleted");
+}
+
+/** "Forgot password?": asks for a reset link; the same answer whether or not the address has an account. */
+export async function requestPasswordResetAction(_prev: Message, form: FormData) {
+  return requestPasswordReset(form);
+}
+
+/** Sets a new password from a reset link, then sends the person to sign in with it. */
+export async function resetPasswordAction(_prev: ActionResult<{ reset: boolean }> | null, form: FormData) {
+  const result = await resetPassword(form);
+  if (result.ok) redirect("/sign-in?reset=done");
+  return result;
+}
+
+/** Sends the address confirmation link again. */
+export async function resendVerificationAction(_prev: Message, _form: FormData) {
+  return resendVerification({});
+}
+
+/** Moves the account to another address (after the password; confirmed by a link). */
+export async function changeEmailAction(_prev: Message, form: FormData) {
+  return changeEmail(form);
 }

@@ -1,10 +1,30 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 // The one decoder of write inputs. A JSON body is already typed values; a form sends strings,
 // which become the types its schema asks for, so every schema takes typed values (answers as a
 // record, `complete` as a boolean) and a write cannot tell which way its input came.
 
-type FormKind = "text" | "boolean" | "number" | "json" | "list";
+/** Fields a form sends as checkboxes, which neither text, JSON nor a hidden "true"/"false" is. */
+const checkboxFields = z.registry<{ form: "checkbox" | "checkboxes" }>();
+
+/**
+ * A boolean a form sends as one checkbox: a checked box sends "on", an unchecked one sends
+ * nothing, so a form without the field means false (a JSON body must still send the boolean).
+ */
+export function checkbox(): z.ZodBoolean {
+  return z.boolean().register(checkboxFields, { form: "checkbox" });
+}
+
+/**
+ * A list a form sends as checkboxes that share the field's name: the values of the checked
+ * ones, none when nothing is checked (a JSON body sends the list itself).
+ */
+export function checkboxes<S extends z.ZodArray>(schema: S): S {
+  checkboxFields.add(schema as z.core.$ZodType, { form: "checkboxes" });
+  return schema;
+}
+
+type FormKind = "text" | "boolean" | "number" | "json";
 
 /** How a form carries a value of this schema: as text, a boolean, a number, or JSON text. */
 function formKind(schema: z.core.$ZodType): FormKind {
@@ -26,33 +46,20 @@ function formKind(schema: z.core.$ZodType): FormKind {
       return def.in ? formKind(def.in) : "text";
     case "union": {
       const kinds = new Set((def.options ?? []).map(formKind));
-      return kinds.size === 1 ? [...kinds][0]! : kinds.has("json") || kinds.has("list") ? "json" : "text";
+      return kinds.size === 1 ? [...kinds][0]! : kinds.has("json") ? "json" : "text";
     }
     case "boolean":
       return "boolean";
     case "number":
       return "number";
-    case "array":
-      return "list";
     case "object":
     case "record":
+    case "array":
     case "tuple":
       return "json";
     default:
       return "text";
   }
-}
-
-/**
- * A list from a form: one JSON list as a single field, or else the field's values in order, as
- * checkboxes and selects sharing a name send them.
- */
-function decodeList(values: string[]): unknown {
-  if (values.length === 1 && values[0]!.trimStart().startsWith("[")) {
-    const parsed = decodeField("json", values[0]!);
-    if (Array.isArray(parsed)) return parsed;
-  }
-  return values;
 }
 
 function decodeField(kind: FormKind, value: string): unknown {
@@ -78,19 +85,26 @@ function decodeField(kind: FormKind, value: string): unknown {
 
 /**
  * The input of a write as typed values: a FormData is decoded field by field as `schema`'s
- * object shape describes (only its keys; files and missing fields become undefined; a list from
- * repeated fields or one JSON list), anything else (a parsed JSON body, a plain object) is
- * returned as it is for the schema to check.
+ * object shape describes (only its keys; files and missing fields become undefined, but a
+ * missing `checkbox()` is false and `checkboxes()` are a list), anything else (a parsed JSON
+ * body, a plain object) is returned as it is for the schema to check.
  */
 export function decodeInput(schema: z.core.$ZodType, raw: unknown): unknown {
   if (!(raw instanceof FormData)) return raw;
   const shape = (schema._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape ?? {};
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(shape)) {
-    const kind = formKind(field);
-    const values = raw.getAll(key).filter((v): v is string => typeof v === "string");
-    if (values.length === 0) continue;
-    out[key] = kind === "list" ? decodeList(values) : decodeField(kind, values[0]!);
+    const boxes = checkboxFields.get(field)?.form;
+    if (boxes === "checkboxes") {
+      out[key] = raw.getAll(key).filter((v) => typeof v === "string");
+      continue;
+    }
+    const value = raw.get(key);
+    if (boxes === "checkbox" && value === null) {
+      out[key] = false;
+      continue;
+    }
+    if (typeof value === "string") out[key] = decodeField(formKind(field), value);
   }
   return out;
 }

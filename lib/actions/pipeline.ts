@@ -1,9 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { z } from "zod";
 import { currentLearnerId, ensureLearner } from "@/lib/auth/identity";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { consumeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit";
+import { requestAddress } from "@/lib/security/request-address";
 import { decodeInput } from "./decode";
 import { fieldErrorsOf } from "./issues";
 import { ActionError, type ActionResult } from "./result";
@@ -16,7 +16,7 @@ export type WriteContext = {
   learnerId: string | null;
   /** The learner to write for, created (with its cookie) on the first write. */
   learner: () => Promise<string>;
-  /** The client's address as the proxy in front reports it. */
+  /** The client's address, from the connection (lib/security/request-address.ts). */
   address: string;
 };
 
@@ -55,16 +55,11 @@ export function registeredWrites(): ReadonlyMap<string, Write<unknown>> {
   return registry;
 }
 
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}
-
 async function identify(): Promise<WriteContext> {
   const [user, learnerId, address] = await Promise.all([
     getSessionUser(),
     currentLearnerId(),
-    clientAddress(),
+    requestAddress(),
   ]);
   let created: Promise<string> | undefined;
   return { user, learnerId, address, learner: () => (created ??= ensureLearner()) };

@@ -16,8 +16,18 @@ export async function anonymousLearnerId(): Promise<string | null> {
 }
 
 /**
+ * `id` if it names an anonymous learner, else null: a cookie whose learner has been claimed by
+ * an account (at sign-in) or deleted reads and writes nothing, however many copies of it exist.
+ */
+export async function knownAnonymousLearner(id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await db.learner.findFirst({ where: { id, userId: null }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/**
  * The learner of this request: the signed-in account's learner, else the anonymous one named
- * by the browser's signed cookie; or null when there is none yet.
+ * by the browser's signed cookie (if it is still anonymous); or null when there is none yet.
  */
 export async function currentLearnerId(): Promise<string | null> {
   const user = await getSessionUser();
@@ -25,7 +35,7 @@ export async function currentLearnerId(): Promise<string | null> {
     const row = await db.learner.findUnique({ where: { userId: user.id }, select: { id: true } });
     return row?.id ?? null;
   }
-  return anonymousLearnerId();
+  return knownAnonymousLearner(await anonymousLearnerId());
 }
 
 /**
@@ -44,11 +54,8 @@ export async function ensureLearner(): Promise<string> {
     });
     return row.id;
   }
-  const existing = await anonymousLearnerId();
-  if (existing) {
-    const row = await db.learner.findFirst({ where: { id: existing, userId: null }, select: { id: true } });
-    if (row) return row.id;
-  }
+  const existing = await knownAnonymousLearner(await anonymousLearnerId());
+  if (existing) return existing;
   const learner = await db.learner.create({ data: {}, select: { id: true } });
   const jar = await cookies();
   jar.set(LEARNER_COOKIE, signId(learner.id, await getSecret()), {

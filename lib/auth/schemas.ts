@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeNextPath } from "@/lib/security/next-path";
 
 export const EmailSchema = z
   .string({ message: "Enter your email address" })
@@ -17,11 +18,11 @@ export const DisplayNameSchema = z
     "Use letters, digits and ordinary punctuation",
   );
 
-/** A same-site path to return to after signing in; anything else becomes "/". */
-export const NextPathSchema = z
-  .string()
-  .optional()
-  .transform((p) => (p?.startsWith("/") && !p.startsWith("//") && !p.includes("\\") ? p.slice(0, 500) : "/"));
+/**
+ * A same-site path to return to after signing in; anything else (another site, control
+ * characters, a repeated parameter) becomes "/". See lib/security/next-path.ts.
+ */
+export const NextPathSchema = z.unknown().optional().transform(safeNextPath);
 
 export const SignInSchema = z.object({
   email: EmailSchema,

@@ -4,7 +4,15 @@ import { db } from "@/lib/db";
 import { getAuth } from "./auth";
 import { type Role, toRole } from "./roles";
 
-export type SessionUser = { id: string; name: string; email: string; role: Role; createdAt: Date };
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  /** Whether the address was confirmed by a link (lib/auth/verification.ts has the policy). */
+  emailVerified: boolean;
+  role: Role;
+  createdAt: Date;
+};
 
 /** The session cookie's name (better-auth with the "lectern" cookie prefix). */
 const SESSION_COOKIE = "lectern.session_token";
@@ -21,7 +29,7 @@ async function lookup(requestHeaders: Headers): Promise<SessionUser | null> {
   if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
+    select: { id: true, name: true, email: true, emailVerified: true, role: true, createdAt: true },
   });
   return user ? { ...user, role: toRole(user.role) } : null;
 }

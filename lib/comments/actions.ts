@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { SlugSchema } from "@/lib/content/slug";
+import { noticeFor } from "./notices";
 import { dismissWrite, editWrite, hideWrite, postWrite, removeWrite, reportWrite } from "./writes";
 
 /** Posts a comment or reply (from the lesson page's thread). */
@@ -13,13 +14,16 @@ export async function postCommentAction(
   return postWrite(form);
 }
 
-/** The same, for the discussion page's plain forms: redirects back, so it works without JavaScript. */
+/**
+ * The same, for the discussion page's plain forms: redirects back, so it works without
+ * JavaScript. A failure travels as a notice code (lib/comments/notices.ts), never as text.
+ */
 export async function postCommentFormAction(form: FormData) {
   const result = await postWrite(form);
   const [course, lesson] = [form.get("course"), form.get("lesson")].map((v) => SlugSchema.safeParse(v).data);
   const base = course && lesson ? `/courses/${course}/${lesson}/discussion` : "/";
   if (result.ok) redirect(`${base}#comment-${result.data.id}`);
-  redirect(`${base}?error=${encodeURIComponent(result.message)}#comment-form`);
+  redirect(`${base}?error=${noticeFor(result, form.get("body"))}#comment-form`);
 }
 
 /** Edits one's own comment. */

@@ -19,7 +19,9 @@ const REL_TOKENS = COMMENT_LINK_REL.split(" ");
  * Outcome of checking a submitted comment: either the body to store (already normalised, so what
  * is stored is what was checked) or a message the form can show as-is.
  */
-export type CommentBodyResult = { ok: true; body: string } | { ok: false; message: string };
+export type CommentBodyResult =
+  | { ok: true; body: string }
+  | { ok: false; problem: "control" | "empty" | "too-long"; message: string };
 
 // C0 controls other than \t \n \r: invisible, and NUL in particular has tripped parsers and URL
 // checks (`java\0script:`), so they are refused rather than silently stripped.
@@ -37,17 +39,22 @@ function hasForbiddenControl(text: string): boolean {
  */
 export function validateCommentBody(text: string): CommentBodyResult {
   if (hasForbiddenControl(text)) {
-    return { ok: false, message: "Comments can't contain control characters. Remove them and try again." };
+    return {
+      ok: false,
+      problem: "control",
+      message: "Comments can't contain control characters. Remove them and try again.",
+    };
   }
   const body = text.replace(/\r\n?/g, "\n").trim();
   const length = [...body].length;
   if (length < COMMENT_MIN_LENGTH) {
-    return { ok: false, message: "Write something before posting your comment." };
+    return { ok: false, problem: "empty", message: "Write something before posting your comment." };
   }
   if (length > COMMENT_MAX_LENGTH) {
     const fmt = (n: number) => n.toLocaleString("en-US");
     return {
       ok: false,
+      problem: "too-long",
       message: `Comments can be at most ${fmt(COMMENT_MAX_LENGTH)} characters (this one has ${fmt(length)})`,
     };
   }

@@ -1,13 +1,29 @@
 import { isStaff, type Role } from "@/lib/auth/roles";
 
-export type Actor = { id: string; role: Role } | null;
+/** Who acts; `verified` is whether their email address was confirmed by a link. */
+export type Actor = { id: string; role: Role; verified: boolean } | null;
+type Person = { id: string; role: Role; emailVerified: boolean };
+
+/** The actor for a signed-in person (or null), as the session has them. */
+export function toActor(user: Person): NonNullable<Actor>;
+export function toActor(user: Person | null): Actor;
+export function toActor(user: Person | null): Actor {
+  return user ? { id: user.id, role: user.role, verified: user.emailVerified } : null;
+}
+
+/** Why an account with an unconfirmed address cannot post, reply or report (shown to that person). */
+export const CONFIRM_TO_POST =
+  "Confirm your email address to take part in the discussion: follow the link we sent you, or send a new one from your account page.";
+
 export type CommentAction = "post" | "reply" | "edit" | "delete" | "hide" | "unhide" | "report" | "seeHidden";
 export type CommentFacts = { authorId: string | null; deletedAt: Date | null; hiddenAt: Date | null };
 
 /**
  * Who may do what to a comment. The actor (and role) always comes from the server's session.
  * Only the author edits; the author or a moderator deletes; only moderators hide, unhide and
- * see hidden comments; anyone signed in posts, replies and reports others' comments.
+ * see hidden comments; anyone signed in with a confirmed email address posts, replies and
+ * reports others' comments (an unconfirmed account reads, takes quizzes and keeps progress:
+ * docs/decisions/020-mail-queue-and-account-links.md).
  */
 export function can(actor: Actor, action: CommentAction, comment?: CommentFacts): boolean {
   if (!actor) return false;
@@ -16,9 +32,9 @@ export function can(actor: Actor, action: CommentAction, comment?: CommentFacts)
   const deleted = Boolean(comment?.deletedAt);
   switch (action) {
     case "post":
-      return true;
+      return actor.verified;
     case "reply":
-      return !!comment && !deleted && (!comment.hiddenAt || staff);
+      return actor.verified && !!comment && !deleted && (!comment.hiddenAt || staff);
     case "edit":
       return !!comment && own && !deleted;
     case "delete":
@@ -28,7 +44,7 @@ export function can(actor: Actor, action: CommentAction, comment?: CommentFacts)
     case "unhide":
       return !!comment && staff && !!comment.hiddenAt;
     case "report":
-      return !!comment && !own && !deleted;
+      return actor.verified && !!comment && !own && !deleted;
     case "seeHidden":
       return staff;
   }

@@ -4,7 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { defineWrite, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { type CommentAction, can } from "@/lib/comments/permissions";
+import { CONFIRM_TO_POST, type CommentAction, can, toActor } from "@/lib/comments/permissions";
 import {
   createComment,
   deleteComment,
@@ -22,18 +22,25 @@ import {
   ReportCommentSchema,
 } from "@/lib/comments/schemas";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { recordCommentNotifications } from "@/lib/notifications/record";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const actor = (ctx: WriteContext) => requireUser(ctx, "Sign in to take part in the discussion.");
+/** The signed-in user, and the same person as the permission rules see them (confirmed or not). */
+function actor(ctx: WriteContext) {
+  const { user } = requireUser(ctx, "Sign in to take part in the discussion.");
+  return { user, who: toActor(user) };
+}
 
 /** Loads the comment and checks that the session's user may do `action` to it; hands both on. */
 async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction) {
-  const { user } = actor(ctx);
+  const { user, who } = actor(ctx);
+  if ((action === "reply" || action === "report") && !who.verified)
+    throw new ActionError(CONFIRM_TO_POST, undefined, 403);
   const comment = await findComment(id);
-  if (!comment || (comment.hiddenAt && !can(user, "seeHidden")))
+  if (!comment || (comment.hiddenAt && !can(who, "seeHidden")))
     throw new ActionError("This comment no longer exists.", undefined, 404);
-  if (!can(user, action, comment))
+  if (!can(who, action, comment))
     throw new ActionError("You cannot do that to this comment.", undefined, 403);
   return { user, comment };
 }
@@ -51,11 +58,12 @@ export const postWrite = defineWrite({
     { policy: "commentPost", subject: (ctx) => ctx.user?.id ?? null },
   ],
   async authorize(ctx, input) {
-    const { user } = actor(ctx);
+    const { user, who } = actor(ctx);
+    if (!who.verified) throw new ActionError(CONFIRM_TO_POST, undefined, 403);
     if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
     if (input.website) throw new ActionError("Your comment could not be posted.");
     if (!input.parentId) {
-      if (!can(user, "post")) throw new ActionError("You cannot post here.");
+      if (!can(who, "post")) throw new ActionError("You cannot post here.");
       return { user, parent: null };
     }
     const { comment: parent } = await authorizeOn(ctx, input.parentId, "reply");
@@ -72,6 +80,14 @@ export const postWrite = defineWrite({
       body: input.body,
       submissionId: input.submissionId,
     });
+    if (result.created)
+      await recordCommentNotifications({
+        id: result.id,
+        authorId: ctx.user.id,
+        course: input.course,
+        lesson: input.lesson,
+        inReplyTo: ctx.parent?.id ?? null,
+      });
     revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
     return result;
   },

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import { env } from "@/lib/env";
-import { type Course, readCatalog } from "./catalog";
+import { readCatalog } from "./catalog";
+import { ContentError, type Diagnostic } from "./diagnostics";
 import { loadLesson } from "./load";
 
 /**
@@ -29,26 +30,40 @@ function manifestPath(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), env().LECTERN_DIST_DIR || ".next", FILE);
 }
 
-/** Compiles every published lesson and writes the manifest into the build folder. */
-export async function writeContentManifest(
-  courses: Course[] = readCatalog().courses,
-): Promise<ContentManifest> {
+/**
+ * Compiles every published lesson of the catalog (the same compile the lesson pages run) into
+ * the manifest. Throws one ContentError naming every problem in every file, with its line and
+ * column, so a build stops before `next build` with all of them at once.
+ */
+export async function compileContentManifest(): Promise<ContentManifest> {
+  const { courses, diagnostics } = readCatalog();
+  const errors: Diagnostic[] = diagnostics.filter((d) => d.severity === "error");
   const manifest: ContentManifest = { builtAt: new Date().toISOString(), lessons: [] };
   for (const course of courses) {
     for (const lesson of course.lessons) {
-      const compiled = await loadLesson(lesson);
-      const sourceHash = createHash("sha256").update(readFileSync(lesson.file)).digest("hex").slice(0, 16);
-      manifest.lessons.push({
-        course: course.slug,
-        lesson: lesson.slug,
-        sourceHash,
-        quizzes: compiled.quizzes,
-        quizSections: compiled.quizSections,
-      });
+      try {
+        const compiled = await loadLesson(lesson);
+        const sourceHash = createHash("sha256").update(readFileSync(lesson.file)).digest("hex").slice(0, 16);
+        manifest.lessons.push({
+          course: course.slug,
+          lesson: lesson.slug,
+          sourceHash,
+          quizzes: compiled.quizzes,
+          quizSections: compiled.quizSections,
+        });
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        errors.push(...error.diagnostics.filter((d) => d.severity === "error"));
+      }
     }
   }
-  writeFileSync(manifestPath(), JSON.stringify(manifest));
+  if (errors.length > 0) throw new ContentError(errors);
   return manifest;
+}
+
+/** Writes the manifest into the build folder (after `next build`, which empties it). */
+export function writeContentManifest(manifest: ContentManifest): void {
+  writeFileSync(manifestPath(), JSON.stringify(manifest));
 }
 
 let cached: ContentManifest | null | undefined;

@@ -2,19 +2,28 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { isStaff } from "@/lib/auth/roles";
+import { isStaff, type Role } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 /**
- * For instructor pages: the signed-in instructor or admin. An anonymous visitor is sent to
- * sign in (and back to `path`); anyone else gets the ordinary 404, so the page's existence
- * is not advertised.
+ * The signed-in user whose role `allowed` admits. An anonymous visitor is sent to sign in (and
+ * back to `path`); anyone else gets the ordinary 404, so the page's existence is not advertised.
  */
-export async function requireStaffPage(path: string): Promise<SessionUser> {
+async function requirePageRole(path: string, allowed: (role: Role) => boolean): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  if (!isStaff(user.role)) notFound();
+  if (!allowed(user.role)) notFound();
   return user;
+}
+
+/** For instructor pages: the signed-in instructor or admin (see requirePageRole). */
+export function requireStaffPage(path: string): Promise<SessionUser> {
+  return requirePageRole(path, isStaff);
+}
+
+/** For admin pages (the outbox): the signed-in admin (see requirePageRole). */
+export function requireAdminPage(path: string): Promise<SessionUser> {
+  return requirePageRole(path, (role) => role === "admin");
 }
 
 const NO_STORE = { "Cache-Control": "private, no-store" };

@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompileResult } from "@/lib/content/compile";
+import { type HelperRequest, killHelpers, spawnHelper } from "./compile-helper";
+import { PREVIEW_WAIT_LIMIT_MS } from "./limits";
 
 /** Why a compile produced no result: it ran out of time, the queue was full, or the compiler failed. */
 export class CompileRefused extends Error {
@@ -19,9 +21,13 @@ type Job = {
   id: number;
   source: string;
   file: string;
+  timeoutMs: number;
   resolve: (result: CompileResult) => void;
   reject: (error: Error) => void;
+  /** Waiting (for its turn and a warm thread), then compiling: the limit of the current stage. */
   timer: NodeJS.Timeout;
+  /** Posted to the thread: its time limit is running. */
+  dispatched: boolean;
 };
 
 type Reply = { id: number; result: CompileResult } | { id: number; error: string };
@@ -63,9 +69,24 @@ function startWorker(): Worker {
   return new Worker(new URL("./compile-worker.ts", import.meta.url), options);
 }
 
+/** Settles once a compiler thread has loaded the compiler and highlighter (or has exited). */
+const readiness = new WeakMap<Worker, Promise<void>>();
+
 function spawnChild(): Worker {
   const child = startWorker();
-  child.on("message", (reply: Reply) => {
+  readiness.set(
+    child,
+    new Promise<void>((resolve) => {
+      child.on("message", (message: { ready?: true }) => message.ready && resolve());
+      child.on("exit", () => resolve());
+    }),
+  );
+  child.on("message", (reply: Reply | HelperRequest | { ready: true }) => {
+    if ("ready" in reply) return;
+    if ("helper" in reply) {
+      spawnHelper(child, reply);
+      return;
+    }
     const job = state.running;
     if (!job || job.id !== reply.id) return;
     finish(job);
@@ -77,6 +98,8 @@ function spawnChild(): Worker {
   });
   child.on("error", (error) => console.error("[preview] compiler thread error", error));
   child.on("exit", () => {
+    // Whatever the thread was doing, its helpers go with it (and are reaped by this thread).
+    killHelpers(child);
     // Stopped on purpose (timeout, idle): the job was already settled and the slot moved on.
     if (state.child !== child) return;
     state.child = null;
@@ -108,6 +131,11 @@ function finish(job: Job) {
   if (state.running === job) state.running = null;
 }
 
+/**
+ * Starts the next job once the thread is warm: the time limit counts the compile itself, never
+ * the thread's start (a cold thread on a busy machine takes seconds, and counting that would
+ * stop every compile after a stopped one, each replacement as cold as the last).
+ */
 function pump() {
   if (state.running) return;
   const job = state.queue.shift();
@@ -118,21 +146,59 @@ function pump() {
   state.child ??= spawnChild();
   state.running = job;
   setBusy(true);
-  state.child.postMessage({ id: job.id, source: job.source, file: job.file });
+  const child = state.child;
+  void (readiness.get(child) ?? Promise.resolve()).then(() => {
+    if (state.running !== job || state.child !== child) return; // settled, or the thread is gone
+    clearTimeout(job.timer);
+    job.dispatched = true;
+    job.timer = setTimeout(() => timedOut(job), job.timeoutMs);
+    child.postMessage({ id: job.id, source: job.source, file: job.file });
+  });
 }
 
-/** Starts the compiler thread ahead of the first preview (it takes a second or two to load). */
-export function warmCompiler(): void {
-  if (state.child) return;
-  state.child = spawnChild();
-  setBusy(false);
+/** A job's stage ran out of time: waiting (busy, or a thread that would not start) or compiling. */
+function timedOut(job: Job) {
+  const running = state.running === job;
+  if (running) {
+    finish(job);
+    // Compiling (synchronous code that cannot be interrupted) or a thread that never warmed up.
+    stopCompiler({ now: true });
+    // The instructor is still editing: have a warm thread ready for the next compile.
+    void warmCompiler();
+    pump();
+  } else {
+    state.queue = state.queue.filter((j) => j !== job);
+  }
+  const seconds = Math.round(job.timeoutMs / 100) / 10;
+  job.reject(
+    job.dispatched
+      ? new CompileRefused(
+          "timeout",
+          `Compiling took longer than ${seconds} s and was stopped. Simplify the source (very deep nesting or thousands of blocks) and try again.`,
+        )
+      : new CompileRefused(
+          "busy",
+          "The preview compiler did not get to this version in time. Try again in a moment.",
+        ),
+  );
+}
+
+/**
+ * Starts the compiler thread ahead of the first preview (it takes a second or two to load the
+ * compiler and the highlighter); the promise settles once it has.
+ */
+export function warmCompiler(): Promise<void> {
+  if (!state.child) {
+    state.child = spawnChild();
+    setBusy(false);
+  }
+  return readiness.get(state.child) ?? Promise.resolve();
 }
 
 /**
  * Stops the compiler thread (a new one starts on the next compile). Gracefully when idle: the
- * thread stops esbuild's helper process and exits. `now` terminates it mid-compile instead,
- * which leaves that helper process unreaped (a zombie) until the server restarts: the price
- * of stopping synchronous code, paid only when a compile runs out of time.
+ * thread stops esbuild's helper process and exits. `now` terminates it mid-compile instead;
+ * either way its helper process, which this thread owns, is killed and reaped.
  */
 export function stopCompiler({ now = false } = {}): void {
   const child = state.child;
@@ -147,10 +213,10 @@ export function stopCompiler({ now = false } = {}): void {
 }
 
 /**
- * Runs lib/content's compileLesson on a worker thread and answers within `timeoutMs` (counted
- * from the request, queueing included). A compile still running then is stopped by terminating
- * the thread, so a pathological source (the MDX parser is synchronous JavaScript) can never
- * stall the server; the next request starts a fresh thread.
+ * Runs lib/content's compileLesson on a worker thread. It waits at most PREVIEW_WAIT_LIMIT_MS
+ * for its turn and a warm thread, then has `timeoutMs` to compile; a compile still running then
+ * is stopped by terminating the thread, so a pathological source (the MDX parser is synchronous
+ * JavaScript) can never stall the server, and a warm replacement thread is started.
  */
 export function compileIsolated(source: string, file: string, timeoutMs: number): Promise<CompileResult> {
   if (state.queue.length >= MAX_WAITING) {
@@ -163,23 +229,11 @@ export function compileIsolated(source: string, file: string, timeoutMs: number)
       id: state.nextId++,
       source,
       file,
+      timeoutMs,
       resolve,
       reject,
-      timer: setTimeout(() => {
-        const seconds = Math.round(timeoutMs / 100) / 10;
-        const error = new CompileRefused(
-          "timeout",
-          `Compiling took longer than ${seconds} s and was stopped. Simplify the source (very deep nesting or thousands of blocks) and try again.`,
-        );
-        if (state.running === job) {
-          finish(job);
-          stopCompiler({ now: true });
-          pump();
-        } else {
-          state.queue = state.queue.filter((j) => j !== job);
-        }
-        reject(error);
-      }, timeoutMs),
+      dispatched: false,
+      timer: setTimeout(() => timedOut(job), PREVIEW_WAIT_LIMIT_MS),
     };
     state.queue.push(job);
     pump();

@@ -2,28 +2,79 @@
 // compileLesson, one request at a time, on a thread of its own with an empty environment, so a
 // pathological source (the MDX parser is synchronous JavaScript) can be stopped by terminating
 // the thread without stalling the web server. Never imported by the app itself.
-import childProcess, { type ChildProcess, type SpawnOptions } from "node:child_process";
-import { parentPort } from "node:worker_threads";
-import { compileLesson } from "../content/compile";
+import childProcess, { type SpawnOptions } from "node:child_process";
+import { EventEmitter } from "node:events";
+import { Readable, Writable } from "node:stream";
+import { MessageChannel, type MessagePort, parentPort } from "node:worker_threads";
+import { compileLesson, compilerBoilerplate } from "../content/compile";
+import { getHighlighter } from "../content/highlight";
 
-// esbuild (under mdx-bundler) runs a helper process. Two adjustments, for this thread only
-// (its child_process module is its own; the server's is untouched):
-// - no inherited stderr: when the thread is terminated mid-compile the helper loses its pipes
-//   and prints a Go stack dump, which would land in the server's log;
-// - keep a handle on it, so a graceful stop can wait until it has exited and been reaped.
-let helper: ChildProcess | null = null;
+/**
+ * esbuild (under mdx-bundler) talks to a helper process over its stdin and stdout. A process
+ * spawned from this thread could never be reaped once the thread is terminated mid-compile
+ * (only this thread's event loop waits for it): every stopped compile would leave a zombie. So
+ * the main thread spawns and owns the helper (compile-service.ts), and esbuild here gets this
+ * stand-in, which carries the bytes both ways over a MessagePort.
+ */
+class RelayedHelper extends EventEmitter {
+  readonly stdout = new Readable({ read() {} });
+  readonly stdin: Writable;
+
+  constructor(private readonly port: MessagePort) {
+    super();
+    this.stdin = new Writable({
+      write(chunk: Uint8Array, _encoding, done) {
+        port.postMessage(chunk);
+        done();
+      },
+    });
+    port.on("message", (message: Uint8Array | { exit: number | null }) => {
+      if (message instanceof Uint8Array) {
+        this.stdout.push(Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+        return;
+      }
+      this.stdout.push(null);
+      this.emit("exit", message.exit, null);
+      port.close();
+    });
+  }
+
+  kill(): boolean {
+    this.port.postMessage("kill");
+    return true;
+  }
+  ref() {
+    this.port.ref();
+  }
+  unref() {
+    this.port.unref();
+  }
+}
+
+let helper: RelayedHelper | null = null;
 const spawn = childProcess.spawn;
 childProcess.spawn = ((command: string, args: readonly string[], options: SpawnOptions) => {
   if (!/esbuild/.test(command)) return spawn(command, args, options);
-  helper = spawn(command, args, { ...options, stdio: ["pipe", "pipe", "ignore"] });
+  const { port1, port2 } = new MessageChannel();
+  parentPort?.postMessage(
+    { helper: { command, args: [...args], cwd: String(options.cwd ?? process.cwd()) }, port: port2 },
+    [port2],
+  );
+  helper = new RelayedHelper(port1);
   return helper;
 }) as typeof spawn;
 
 type Message = { id: number; source: string; file: string } | { stop: true };
 
+// Load what the first compile needs as soon as the thread starts (the preview page starts it).
+Promise.all([getHighlighter(), compilerBoilerplate()]).then(
+  () => parentPort?.postMessage({ ready: true }),
+  (error: unknown) => console.error("[preview] the compiler could not warm up", error),
+);
+
 parentPort?.on("message", (message: Message) => {
   if ("stop" in message) {
-    if (!helper || helper.exitCode !== null || helper.signalCode !== null) process.exit(0);
+    if (!helper) process.exit(0);
     helper.once("exit", () => process.exit(0));
     helper.kill();
     return;

@@ -4,7 +4,13 @@ import path from "node:path";
 import type { CompiledLesson, CompileResult } from "@/lib/content/compile";
 import type { Diagnostic } from "@/lib/content/diagnostics";
 import { CompileRefused, compileIsolated } from "./compile-service";
-import { PREVIEW_MAX_BYTES, PREVIEW_TIMEOUT_MS, sourceBytes, tooLargeMessage } from "./limits";
+import {
+  PREVIEW_MAX_BYTES,
+  PREVIEW_TIMEOUT_MS,
+  PREVIEW_WAIT_LIMIT_MS,
+  sourceBytes,
+  tooLargeMessage,
+} from "./limits";
 
 /** The name diagnostics carry for the previewed source. */
 export const PREVIEW_FILE = "preview.mdx";
@@ -18,6 +24,8 @@ export type PreviewOutcome =
 type Options = {
   maxBytes?: number;
   timeoutMs?: number;
+  /** When this call answers whatever the compiler does (default: the wait and time limits, and a second). */
+  deadlineMs?: number;
   /** The compiler; tests pass a stub. Defaults to compileLesson in its own process. */
   compile?: (source: string, file: string, timeoutMs: number) => Promise<CompileResult>;
   publicDir?: string;
@@ -54,8 +62,9 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
 
 /**
  * Compiles a lesson source for the instructor preview through the one content pipeline
- * (lib/content/compile), within the preview's limits: at most PREVIEW_MAX_BYTES, answered
- * within PREVIEW_TIMEOUT_MS, in a separate process. Never writes anything.
+ * (lib/content/compile), within the preview's limits: at most PREVIEW_MAX_BYTES, compiled
+ * within PREVIEW_TIMEOUT_MS on the compiler thread (after at most PREVIEW_WAIT_LIMIT_MS for its
+ * turn). Never writes anything.
  */
 export async function compilePreview(source: string, options: Options = {}): Promise<PreviewOutcome> {
   const maxBytes = options.maxBytes ?? PREVIEW_MAX_BYTES;
@@ -67,7 +76,7 @@ export async function compilePreview(source: string, options: Options = {}): Pro
   let result: CompileResult;
   let backstop: NodeJS.Timeout | undefined;
   try {
-    // The compiler enforces the limit itself (killing its process); the race is the guarantee.
+    // The compiler enforces its limits itself (terminating its thread); the race is the guarantee.
     result = await Promise.race([
       compile(source, PREVIEW_FILE, timeoutMs),
       new Promise<never>((_, reject) => {
@@ -79,7 +88,7 @@ export async function compilePreview(source: string, options: Options = {}): Pro
                 `Compiling took longer than ${timeoutMs / 1000} s and was stopped.`,
               ),
             ),
-          timeoutMs + 250,
+          options.deadlineMs ?? PREVIEW_WAIT_LIMIT_MS + timeoutMs + 1_000,
         );
       }),
     ]);

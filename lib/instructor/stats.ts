@@ -167,7 +167,7 @@ function pickedIds(answer: unknown): string[] {
 
 /**
  * How often each choice of a choice question was picked (stored choice ids are hashes from
- * lib/quiz/public.ts optionId, mapped back to their texts). Wrong choices with many picks are
+ * lib/content/quiz-public.ts optionId, mapped back to their texts). Wrong choices with many picks are
  * the misconceptions worth a closer look. Null for questions without choices.
  */
 export function choicePicks(quizId: string, q: Question, attempts: AttemptRecord[]): ChoicePicks[] | null {

@@ -1,27 +1,36 @@
 import "server-only";
 import { mergeReviewCards } from "@/lib/cards/cards";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { serializable } from "@/lib/db/transaction";
 
 /**
  * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
  * nothing done before signing up or in is lost or duplicated. Where both have a record of
  * the same lesson, the merged one keeps the completion (earliest), the best score and the
- * latest visit; review cards merge by lib/cards' rule. Returns the account's learner id.
+ * latest visit; review cards merge by lib/cards' rule. The anonymous learner is then deleted,
+ * never turned into the account's: its id lives on in the browser's cookie (and in any copy of
+ * it), which must name no one after this. Returns the account's learner id.
  */
 export async function mergeAnonymousLearner(userId: string, anonymousId: string | null): Promise<string> {
+  try {
+    return await mergeOnce(userId, anonymousId);
+  } catch (error) {
+    // Two sign-ins of one account at once (a double click) both created its learner: the
+    // other one won, and this run finds it.
+    if (!isUniqueViolation(error)) throw error;
+    return mergeOnce(userId, anonymousId);
+  }
+}
+
+function mergeOnce(userId: string, anonymousId: string | null): Promise<string> {
   return serializable(async (tx) => {
-    const owned = await tx.learner.findUnique({ where: { userId }, select: { id: true } });
     const anon = anonymousId
       ? await tx.learner.findFirst({ where: { id: anonymousId, userId: null }, select: { id: true } })
       : null;
-    if (!anon) {
-      if (owned) return owned.id;
-      return (await tx.learner.create({ data: { userId }, select: { id: true } })).id;
-    }
-    if (!owned) {
-      await tx.learner.update({ where: { id: anon.id }, data: { userId } });
-      return anon.id;
-    }
+    const owned =
+      (await tx.learner.findUnique({ where: { userId }, select: { id: true } })) ??
+      (await tx.learner.create({ data: { userId }, select: { id: true } }));
+    if (!anon) return owned.id;
     const rows = await tx.lessonProgress.findMany({ where: { learnerId: anon.id } });
     for (const r of rows) {
       const key = {

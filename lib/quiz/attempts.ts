@@ -56,6 +56,12 @@ function toStored(row: Prisma.QuizAttemptGetPayload<{ select: typeof select }>):
   };
 }
 
+/** The learner whose attempt a submission id already names, or null for a new submission. */
+export async function submissionOwner(submissionId: string): Promise<string | null> {
+  const row = await db.quizAttempt.findUnique({ where: { submissionId }, select: { learnerId: true } });
+  return row?.learnerId ?? null;
+}
+
 /**
  * Stores an attempt exactly once per submission id (a double click or replayed request finds
  * the first one) and, in the same transaction, folds it into the learner's lesson progress and

@@ -2,7 +2,7 @@ import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
-import { recordAttempt } from "./attempts";
+import { recordAttempt, submissionOwner } from "./attempts";
 import { type GradeResult, gradeQuiz, validateAnswers } from "./grade";
 import { findQuiz } from "./lookup";
 import { QuizSubmissionSchema } from "./submission";
@@ -24,7 +24,16 @@ export const submitQuiz = defineWrite({
   name: "quiz.submit",
   schema: QuizSubmissionSchema,
   rateLimits: [perLearner("quizSubmit")],
-  async authorize(_ctx, input) {
+  async authorize(ctx, input) {
+    // A replayed submission of someone else's is refused here, before anything is stored (not
+    // even a learner for this browser).
+    const owner = await submissionOwner(input.submissionId);
+    if (owner !== null && owner !== ctx.learnerId)
+      throw new ActionError(
+        "This submission was already recorded for someone else; reload the page",
+        undefined,
+        409,
+      );
     const found = await findQuiz(input.course, input.lesson, input.quizId);
     if (!found)
       throw new ActionError(

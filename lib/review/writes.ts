@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { checkboxes } from "@/lib/actions/decode";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { addCards } from "@/lib/cards/cards";
@@ -23,12 +24,12 @@ export const ReviewAnswerSchema = z
       .enum(["sure", "unsure"], { message: 'must be "sure" or "unsure"' })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    /** Picked choice ids, true/false, or item ids in order. */
-    choice: z.array(z.string().max(40, "is not a choice")).max(50).optional(),
+    /** Picked choice ids, true/false, or item ids in order (radios, checkboxes or selects sharing the name). */
+    choice: checkboxes(z.array(z.string().max(40, "is not a choice")).max(50)),
     /** A typed answer (fill in, number). */
     text: z.string().max(200, "is too long (200 characters at most)").optional(),
   })
-  .refine((i) => (i.choice?.length ?? 0) > 0 || (i.text ?? "").trim() !== "", {
+  .refine((i) => i.choice.length > 0 || (i.text ?? "").trim() !== "", {
     message: "Answer the question first",
     path: ["answer"],
   });

@@ -14,7 +14,9 @@
  *   (progress and statistics bar widths, the global error page). style-src keeps
  *   'unsafe-inline' only as the fallback for browsers without CSP 3's -elem/-attr split.
  * - 'unsafe-eval' only in development (React's dev tooling); the production client never
- *   evaluates strings (lesson MDX is evaluated on the server).
+ *   evaluates strings, and nothing evaluates lessons anywhere (they compile to a tree of data).
+ * - Because inline <script> elements run, lessons must never carry markup of their own: see
+ *   lib/content/components.ts for the only elements and attributes a lesson can hold.
  */
 export function contentSecurityPolicy(dev = process.env.NODE_ENV !== "production") {
   return [

@@ -18,6 +18,7 @@ import { createClient } from "../../lib/db/client";
 import { SQLITE_PRAGMAS } from "../../lib/db/sqlite";
 import { databaseProvider, postgresConnectionFromUrl, sqliteFileFromUrl } from "../../lib/db/url";
 import { EnvError, parseEnv } from "../../lib/env";
+import { installClientAddressHook } from "../../lib/security/client-address.mjs";
 import { seedCatalog } from "../../lib/seed/catalog";
 import { withStartupLock } from "../lib/startup-lock";
 import { applyMigrations, type MigrationReport } from "./migrate";
@@ -103,6 +104,8 @@ try {
   process.exit(1);
 }
 if (!process.argv.includes("--prepare-only")) {
+  // Before the server exists: every request's client address then comes from its connection.
+  installClientAddressHook();
   // A computed specifier, so the bundler leaves server.js to Node.
   await import(pathToFileURL(path.join(APP_DIR, "server.js")).href);
 }

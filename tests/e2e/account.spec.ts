@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
+import { confirmEmail, PASSWORD, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
 
 test("a learner renames the account, then deletes it with its progress and comments", { tag: "@db" }, async ({
@@ -7,6 +7,7 @@ test("a learner renames the account, then deletes it with its progress and comme
 }) => {
   const email = uniqueEmail("leaving");
   await signUp(page, "Leaving Lena", email);
+  await confirmEmail(page, email);
   await page.goto("/courses/docker/registries-and-security");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();

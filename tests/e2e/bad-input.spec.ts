@@ -177,6 +177,42 @@ const cases: Case[] = [
     body: json({ email: "nobody@example.test", password: "whatever-long" }),
     expect: 400,
   },
+  {
+    name: "password reset: not JSON",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    body: "email=a@example.test",
+    expect: 400,
+  },
+  {
+    name: "password reset: wrong content type",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    body: json({ email: "a@example.test" }),
+    type: "text/plain",
+    expect: 415,
+  },
+  {
+    name: "password reset: missing email",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    body: "{}",
+    expect: 400,
+  },
+  {
+    name: "password reset: email wrong type",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    body: json({ email: { $gt: "" } }),
+    expect: 400,
+  },
+  {
+    name: "password reset: oversized body",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    body: json({ email: `${"x".repeat(2000)}@example.test` }),
+    expect: 413,
+  },
 ];
 
 for (const c of cases) {

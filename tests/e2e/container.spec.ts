@@ -160,6 +160,20 @@ test("the Dockerfile's runtime stage, laid out from a real standalone build, mig
     await section.getByRole("button", { name: "Submit answers" }).click();
     await expect(section.locator(".quiz-result")).toContainText("Passed", { timeout: 15_000 });
 
+    // `docker run` puts no proxy in front: each request's address is its connection's (start.mjs
+    // installs the hook), so failed sign-ins claiming new X-Forwarded-For addresses hit the limit.
+    const statuses: number[] = [];
+    for (let i = 1; i <= 21; i++) {
+      const res = await fetch(`http://localhost:${port}/api/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+        body: JSON.stringify({ email: `probe-${i}@example.test`, password: "not-the-password" }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1), statuses.join(" ")).toBe(429);
+    expect(server.output()).not.toContain("without the client-address hook");
+
     // `docker stop` sends SIGTERM to the CMD's process, which is the server itself: Next.js closes
     // it and exits with 143 (128 + SIGTERM), which `docker ps` shows as "Exited (143)".
     const t0 = Date.now();

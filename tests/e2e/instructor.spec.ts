@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { optionId, quizVersion } from "../../lib/content/quiz-public";
-import { type QuizDefinition, QuizDefinitionSchema } from "../../lib/content/quiz-schema";
-import { type Answers, gradeQuiz } from "../../lib/quiz/grade";
+import { quizVersion } from "../../lib/content/quiz-public";
+import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
+import { gradeQuiz } from "../../lib/quiz/grade";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
-import { waitForHydration } from "./support/hydration";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
+import { openPreview, setSource } from "./support/preview";
+import { answersFor } from "./support/quiz";
 
 const PAGES = ["/instructor", "/instructor/preview", "/instructor/quizzes", "/instructor/learners"];
 const CSV = "/instructor/quizzes/export";
@@ -21,28 +22,6 @@ async function signedIn(browser: Browser, role: "learner" | "instructor" | "admi
   const page = await context.newPage();
   await signIn(page, account.email);
   return { context, page };
-}
-
-async function openPreview(page: Page) {
-  await page.goto("/instructor/preview");
-  await waitForHydration(page);
-  return page.getByRole("textbox", { name: "Lesson source (MDX)" });
-}
-
-/**
- * Replaces the editor's text with one input event, as a paste would (Chromium's editing takes
- * seconds for 200 KB), then waits for the answer of the compile that follows the debounce.
- */
-async function setSource(page: Page, source: string) {
-  const status = page.locator("#preview-status");
-  const before = await status.getAttribute("data-answered");
-  await page
-    .getByRole("textbox", { name: "Lesson source (MDX)" })
-    .evaluate((el: HTMLTextAreaElement, value) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(el, value);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, source);
-  await expect(status).not.toHaveAttribute("data-answered", before ?? "0", { timeout: 15_000 });
 }
 
 /** Line (1-based) of the first line of `source` matching `pattern`. */
@@ -189,9 +168,10 @@ test("an instructor previews Part 7 from its source and it renders like the less
   await expect(calc.getByTestId("reduction")).toHaveText("~98.6%");
   const block = preview.locator("figure[data-code-block]").filter({ hasText: "Dockerfile.tools" });
   await block.getByRole("button", { name: "Open in stage explorer: Dockerfile.tools" }).click();
-  await expect(preview.getByRole("region", { name: "Stage explorer" }).getByRole("status")).toContainText(
-    "2 stages, ships stage 1",
-  );
+  // The explorer opens in a dialog over the block it came from.
+  await expect(
+    page.getByRole("dialog", { name: "Stage explorer: Dockerfile.tools" }).getByRole("status"),
+  ).toContainText("2 stages, ships stage 1");
   await context.close();
 });
 
@@ -264,25 +244,6 @@ test("the template previews and Download .mdx hands back the source with a file 
   expect(text).toBe(await editor.inputValue());
   await context.close();
 });
-
-/** Answers every question of `quiz` right or wrong (a wrong choice: the first one not correct). */
-function answersFor(quiz: QuizDefinition, right: (questionId: string) => boolean): Answers {
-  const answers: Answers = {};
-  for (const q of quiz.questions) {
-    const ok = right(q.id);
-    const id = (text: string) => optionId(quiz.id, q.id, text);
-    if (q.type === "single") answers[q.id] = id(q.choices.find((c) => c.correct === ok)!.text);
-    if (q.type === "multiple")
-      answers[q.id] = ok
-        ? q.choices.filter((c) => c.correct).map((c) => id(c.text))
-        : [id(q.choices.find((c) => !c.correct)!.text)];
-    if (q.type === "truefalse") answers[q.id] = ok ? q.answer : !q.answer;
-    if (q.type === "fill") answers[q.id] = ok ? q.accept[0]! : "definitely-wrong";
-    if (q.type === "numeric") answers[q.id] = ok ? q.answer : q.answer + q.tolerance + 50;
-    if (q.type === "order") answers[q.id] = (ok ? q.items : [...q.items].reverse()).map(id);
-  }
-  return answers;
-}
 
 test("item analysis shows the figures of a seeded set of attempts, hardest question first", {
   tag: "@db",

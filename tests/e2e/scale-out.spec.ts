@@ -2,7 +2,7 @@
 // between them and nothing depends on which one answers. Runs on SQLite (two processes, one
 // file) and, in npm test's PostgreSQL pass, on PostgreSQL, the setup this exists for.
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signUp, uniqueEmail } from "./support/accounts";
+import { confirmEmail, PASSWORD, signUp, uniqueEmail } from "./support/accounts";
 import { E2E_PROVIDER, freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz } from "./support/lesson-source";
@@ -70,6 +70,7 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@d
     // Signed up on B, the account (and its merged progress) is signed in on A.
     const email = uniqueEmail("scale");
     await signUp(page, "Scale Out", email, PASSWORD, "/");
+    await confirmEmail(page, email, url);
     await page.goto(`${a.url}/progress`);
     await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
 

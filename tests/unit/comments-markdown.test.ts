@@ -355,6 +355,7 @@ describe("validateCommentBody", () => {
   it("rejects 5,001 code points with the count in the message", () => {
     expect(validateCommentBody("a".repeat(5001))).toEqual({
       ok: false,
+      problem: "too-long",
       message: "Comments can be at most 5,000 characters (this one has 5,001)",
     });
   });

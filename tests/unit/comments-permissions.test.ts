@@ -9,10 +9,10 @@ const deleted: CommentFacts = { ...comment, deletedAt: new Date() };
 
 const actors: Record<string, Actor> = {
   anonymous: null,
-  learner: { id: "someone-else", role: "learner" },
-  author: { id: AUTHOR, role: "learner" },
-  instructor: { id: "teacher", role: "instructor" },
-  admin: { id: "root", role: "admin" as Role },
+  learner: { id: "someone-else", role: "learner", verified: true },
+  author: { id: AUTHOR, role: "learner", verified: true },
+  instructor: { id: "teacher", role: "instructor", verified: true },
+  admin: { id: "root", role: "admin" as Role, verified: true },
 };
 
 // Expected answers for a live (not hidden, not deleted) comment.
@@ -53,5 +53,17 @@ describe("who may do what to a comment", () => {
   it("learners cannot reply to a hidden comment; moderators can", () => {
     expect(can(actors.learner!, "reply", hidden)).toBe(false);
     expect(can(actors.instructor!, "reply", hidden)).toBe(true);
+  });
+
+  it("an account whose address is not confirmed reads but does not post, reply or report; it still edits and deletes its own", () => {
+    const unconfirmed: Actor = { id: AUTHOR, role: "learner", verified: false };
+    const other: CommentFacts = { ...comment, authorId: "someone-else" };
+    expect(can(unconfirmed, "post")).toBe(false);
+    expect(can(unconfirmed, "reply", other)).toBe(false);
+    expect(can(unconfirmed, "report", other)).toBe(false);
+    expect(can(unconfirmed, "edit", comment)).toBe(true);
+    expect(can(unconfirmed, "delete", comment)).toBe(true);
+    const unconfirmedStaff: Actor = { id: "teacher", role: "instructor", verified: false };
+    expect(can(unconfirmedStaff, "hide", other)).toBe(true);
   });
 });

@@ -56,6 +56,8 @@ describe("compose.yaml: two Lectern replicas on PostgreSQL behind nginx", () => 
       );
       expect(app.environment?.LECTERN_SECRET).toMatch(/^\$\{LECTERN_SECRET:\?[^}]+\}$/);
       expect(app.environment?.SITE_URL).toMatch(/^\$\{SITE_URL:-http:\/\/localhost:8080\}$/);
+      // nginx's X-Forwarded-For is trusted, and only from the Compose network.
+      expect(app.environment?.LECTERN_TRUSTED_PROXIES).toBe("private");
       expect(app.ports, `${name} is reached through the proxy only`).toBeUndefined();
     }
   });
@@ -98,6 +100,7 @@ describe("compose.yaml: two Lectern replicas on PostgreSQL behind nginx", () => 
     expect(nginx).toMatch(/proxy_pass http:\/\/lectern;/);
     expect(nginx).toMatch(/proxy_set_header Host \$http_host;/);
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/);
+    expect(nginx).not.toMatch(/\$proxy_add_x_forwarded_for/);
     expect(nginx).toMatch(/listen 80;/);
   });
 });

@@ -76,14 +76,15 @@ describe("code blocks", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const code = result.lesson.code;
-    expect(code).toContain('title:"Dockerfile.multi"');
-    const lines = code.split("<span class=line").slice(1);
+    const block = result.lesson.tree.find((n) => typeof n !== "string" && n.name === "CodeBlock");
+    const props = typeof block === "string" ? undefined : block?.props;
+    expect(props?.title).toBe("Dockerfile.multi");
+    const lines = String(props?.html).split("<span class=line").slice(1);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^ data-diff=del><span class=c[0-9a-z]{4}>FROM<\/span> a</);
     expect(lines[1]).toMatch(/^ data-highlighted><span class=c[0-9a-z]{4}>RUN<\/span> b</);
     expect(lines[2]).toMatch(/^ data-diff=ins><span class=c[0-9a-z]{4}>RUN<\/span> c</);
-    expect(code).toContain('lineNumbers:"true"');
+    expect(props?.lineNumbers).toBe("true");
   });
 
   it("marking a line beyond the block is an error", async () => {
@@ -97,9 +98,10 @@ describe("code blocks", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.lesson.code).not.toContain("lineNumbers");
-    expect(result.lesson.code).toContain("<span class=code-prompt aria-hidden=true>$ </span>");
-    expect(result.lesson.code).toContain("<span class=line data-kind=output>CONTAINER ID</span>");
+    const tree = JSON.stringify(result.lesson.tree);
+    expect(tree).not.toContain("lineNumbers");
+    expect(tree).toContain("<span class=code-prompt aria-hidden=true>$ </span>");
+    expect(tree).toContain("<span class=line data-kind=output>CONTAINER ID</span>");
   });
 });
 
@@ -143,6 +145,7 @@ describe("what authors may write", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnostics.map((d) => d.rule)).toEqual(["no-code", "no-code", "components"]);
+    expect(result.diagnostics[2]!.message).toBe("Unknown component <Script>");
     expect(result.diagnostics.map((d) => d.line)).toEqual([11, 13, 15]);
   });
 

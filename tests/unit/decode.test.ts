@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { decodeInput } from "@/lib/actions/decode";
+import { checkbox, checkboxes, decodeInput } from "@/lib/actions/decode";
 import { QuizSubmissionSchema } from "@/lib/quiz/submission";
 
 const Schema = z.object({
@@ -77,27 +77,6 @@ describe("decoding write input", () => {
     );
   });
 
-  it("a list field reads repeated fields in order (checkboxes, selects), as one JSON list still", () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.string().filter((t) => !t.trimStart().startsWith("[")),
-          { minLength: 1 },
-        ),
-        (values) => {
-          const form = new FormData();
-          for (const v of values) form.append("tags", v);
-          expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(values);
-        },
-      ),
-    );
-    const form = new FormData();
-    form.set("tags", JSON.stringify(["a", "b"]));
-    expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(["a", "b"]);
-    form.set("tags", "[not json");
-    expect((decodeInput(Schema, form) as { tags: unknown }).tags).toEqual(["[not json"]);
-  });
-
   it("passes a JSON body (or anything that is not a form) through untouched", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (body) => {
@@ -124,5 +103,33 @@ describe("decoding write input", () => {
 
     form.set("answers", JSON.stringify({ $gt: "" }));
     expect(QuizSubmissionSchema.safeParse(decodeInput(QuizSubmissionSchema, form)).success).toBe(false);
+  });
+
+  it("checkboxes: an unchecked box is false, boxes sharing a name are the checked values", () => {
+    const Settings = z.object({
+      replies: checkbox(),
+      courses: checkboxes(z.array(z.string().regex(/^[a-z]+$/)).max(3)),
+    });
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom("on", "true")),
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }),
+        (box, courses) => {
+          const form = new FormData();
+          if (box) form.set("replies", box);
+          for (const c of courses) form.append("courses", c);
+          form.append("other", "ignored");
+          const decoded = decodeInput(Settings, form);
+          expect(decoded).toEqual({ replies: box !== null, courses });
+          expect(Settings.parse(decoded)).toEqual({ replies: box !== null, courses });
+        },
+      ),
+    );
+    // A box that sends something else, and a JSON body without the fields, are refused.
+    const odd = new FormData();
+    odd.set("replies", "yes please");
+    expect(Settings.safeParse(decodeInput(Settings, odd)).success).toBe(false);
+    expect(Settings.safeParse(decodeInput(Settings, {})).success).toBe(false);
+    expect(Settings.safeParse(decodeInput(Settings, { replies: true, courses: ["a"] })).success).toBe(true);
   });
 });

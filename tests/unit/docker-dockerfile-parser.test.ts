@@ -248,14 +248,18 @@ describe("instructions and flags", () => {
       ),
     );
     expect(parsed.instructions[1]?.flags).toEqual([
-      { name: "mount", value: "type=cache,target=/root/.npm" },
-      { name: "mount", value: "type=bind,from=deps,source=/app,target=/deps" },
+      { name: "mount", value: "type=cache,target=/root/.npm", raw: "--mount=type=cache,target=/root/.npm" },
+      {
+        name: "mount",
+        value: "type=bind,from=deps,source=/app,target=/deps",
+        raw: "--mount=type=bind,from=deps,source=/app,target=/deps",
+      },
     ]);
     expect(parsed.instructions[1]?.args).toBe("npm ci");
     expect(parsed.instructions[2]?.flags).toEqual([
-      { name: "link", value: null },
-      { name: "chown", value: "app:app" },
-      { name: "chmod", value: "755" },
+      { name: "link", value: null, raw: "--link" },
+      { name: "chown", value: "app:app", raw: "--chown=app:app" },
+      { name: "chmod", value: "755", raw: "--chmod=755" },
     ]);
     expect(parsed.instructions[2]?.args).toBe("src/ /app/");
   });

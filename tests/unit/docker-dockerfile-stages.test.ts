@@ -261,24 +261,24 @@ describe("stage references", () => {
     ]);
   });
 
-  it("copying from a later stage is flagged; a cycle through it is an error", () => {
+  it("copying from a later stage (or from itself) is refused, as BuildKit 1.7+ does", () => {
     const forward = analysis(
       df("FROM alpine:3.20 AS a", "COPY --from=b /x /x", "FROM alpine:3.20 AS b", "RUN touch /x"),
     );
     expect(forward.problems).toEqual([
       expect.objectContaining({
-        severity: "warning",
+        severity: "error",
         line: 2,
-        message: expect.stringMatching(/further down/),
+        message: expect.stringMatching(
+          /^cannot copy from stage "b", it needs to be defined before current stage "a"/,
+        ),
       }),
     ]);
-    expect(forward.edges).toEqual([expect.objectContaining({ fromStage: 1, toStage: 0 })]);
+    expect(forward.edges).toEqual([]);
 
-    const cycle = analysis(
-      df("FROM alpine:3.20 AS a", "COPY --from=b /x /x", "FROM alpine:3.20 AS b", "COPY --from=a /y /y"),
-    );
-    expect(errors(cycle)).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/Circular dependency/) }),
+    const itself = analysis(df("FROM alpine:3.20 AS a", "COPY --from=a /y /y"));
+    expect(errors(itself)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/copies from itself/) }),
     ]);
   });
 

@@ -54,6 +54,33 @@ describe("environment validation", () => {
   it("treats an empty secret as unset", () => {
     expect(parseEnv({ LECTERN_SECRET: "" }).LECTERN_SECRET).toBeUndefined();
   });
+
+  it("sends mail to the outbox by default and validates the SMTP settings with messages naming them", () => {
+    const defaults = parseEnv({});
+    expect(defaults.SMTP_URL).toBeUndefined();
+    expect(defaults.MAIL_DIGEST_MINUTES).toBe(60);
+    const smtp = parseEnv({
+      SMTP_URL: "smtps://u:p@smtp.example.org:465",
+      MAIL_FROM: "Lectern <no-reply@example.org>",
+    });
+    expect(smtp.SMTP_URL).toBe("smtps://u:p@smtp.example.org:465");
+    expect(() => parseEnv({ SMTP_URL: "smtp.example.org" })).toThrowError(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => parseEnv({ SMTP_URL: "smtp://smtp.example.org" })).toThrowError(
+      /MAIL_FROM: is required when SMTP_URL is set/,
+    );
+    expect(() => parseEnv({ MAIL_FROM: "two@example.org, addresses@example.org" })).toThrowError(
+      /MAIL_FROM: must be one address/,
+    );
+    expect(() => parseEnv({ MAIL_DIGEST_MINUTES: "0" })).toThrowError(
+      /MAIL_DIGEST_MINUTES: must be between 1 and 1440/,
+    );
+    expect(() => parseEnv({ MAIL_DIGEST_MINUTES: "1.5" })).toThrowError(
+      /MAIL_DIGEST_MINUTES: must be a whole number/,
+    );
+    expect(parseEnv({ MAIL_DIGEST_MINUTES: "15", SMTP_URL: "" }).MAIL_DIGEST_MINUTES).toBe(15);
+  });
 });
 
 describe("test configuration through the environment", () => {

@@ -1,12 +1,16 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
-import { stopCompiler } from "@/lib/instructor/compile-service";
+import { stopCompiler, warmCompiler } from "@/lib/instructor/compile-service";
 import { PREVIEW_MAX_BYTES } from "@/lib/instructor/limits";
 import { compilePreview, type PreviewOutcome } from "@/lib/instructor/preview";
 import { lessonTemplate } from "@/lib/instructor/template";
+import type { ChildProcessInfo } from "../support/processes";
 
+// As the preview page does when it opens; a cold thread on a busy machine can take seconds.
+beforeAll(() => warmCompiler(), 60_000);
 afterAll(() => stopCompiler());
 
 const template = lessonTemplate(new Date("2026-11-27T12:00:00Z"));
@@ -80,12 +84,38 @@ describe("limits", () => {
     expect(outcome).toEqual({ status: "refused", message: expect.stringContaining("longer than 1.5 s") });
     expect(elapsed).toBeLessThan(2500);
     expect(ticks).toBeGreaterThan(elapsed / 20 / 2); // the main thread kept running meanwhile
+    await warmCompiler();
     const next = await compilePreview(template);
     expect(next.status === "compiled" && next.lesson !== null).toBe(true);
   }, 60_000);
 
+  it("a compile stopped for time leaves no process behind (no zombie esbuild helper)", () => {
+    // In a process of its own, so that other test files' processes are not counted.
+    const run = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/stopped-compile.ts"],
+      { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8", timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+    expect(report.first).toBe(true);
+    const helper = report.before.filter((c: ChildProcessInfo) => c.command === "esbuild");
+    expect(helper).toHaveLength(1); // the compiler thread's helper, owned by this thread
+    expect(report.stopped).toMatch(/longer than 1.5 s/);
+    // Gone (killed and reaped): neither running nor a zombie, and no other zombie either.
+    expect(report.afterStop.filter((c: ChildProcessInfo) => c.pid === helper[0].pid)).toEqual([]);
+    expect(report.afterStop.filter((c: ChildProcessInfo) => c.state === "Z")).toEqual([]);
+    expect(report.next).toBe(true);
+    expect(report.afterNext.filter((c: ChildProcessInfo) => c.state === "Z")).toEqual([]);
+    expect(report.afterNext.filter((c: ChildProcessInfo) => c.command === "esbuild")).toHaveLength(1);
+  }, 150_000);
+
   it("answers within the time limit even if the compiler never does", async () => {
-    const outcome = await compilePreview(template, { timeoutMs: 200, compile: () => new Promise(() => {}) });
+    const outcome = await compilePreview(template, {
+      timeoutMs: 200,
+      deadlineMs: 400,
+      compile: () => new Promise(() => {}),
+    });
     expect(outcome).toEqual({ status: "refused", message: expect.stringContaining("longer than 0.2 s") });
   });
 });
@@ -107,13 +137,9 @@ describe("lesson content cannot run code, read files or the environment, or reac
     [
       "an image with an event handler",
       '<img src="https://evil.example/x.png" onError={() => fetch("https://evil.example")} />',
-      /components:Unknown component <img>/,
+      /components:Unknown tag <img>/,
     ],
-    [
-      "a script tag",
-      "<script>globalThis.__lecternPwned = 1</script>",
-      /components:Unknown component <script>/,
-    ],
+    ["a script tag", "<script>globalThis.__lecternPwned = 1</script>", /components:Unknown tag <script>/],
     [
       "an expression in an attribute",
       "<Callout title={globalThis.__lecternPwned = 1}>hi</Callout>",

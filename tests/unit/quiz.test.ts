@@ -152,9 +152,10 @@ describe("extraction from MDX", () => {
       accept: ["--from"],
       explanation: "Secret explanation text",
     });
-    expect(result.lesson.code).toContain("Complete `COPY ____`");
-    expect(result.lesson.code).not.toContain("Secret explanation text");
-    expect(result.lesson.code).not.toContain("--from");
+    const tree = JSON.stringify(result.lesson.tree);
+    expect(tree).toContain("Complete `COPY ____`");
+    expect(tree).not.toContain("Secret explanation text");
+    expect(tree).not.toContain("--from");
   });
 
   it("locates a broken quiz at the line of the bad field", async () => {

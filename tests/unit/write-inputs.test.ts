@@ -33,6 +33,12 @@ const writes: Record<string, Entry> = {
   },
   "account.signOutEverywhere": { valid: {} },
   "account.delete": { valid: { password: "my-password-here", confirm: "delete" } },
+  "account.resendVerification": { valid: {} },
+  "account.changeEmail": { valid: { newEmail: "b@example.test", password: "my-password-here" } },
+  "account.requestPasswordReset": { valid: { email: "a@example.test" } },
+  "account.resetPassword": {
+    valid: { token: "Zm9yZ290LXBhc3N3b3JkLXRva2Vu", newPassword: "a-new-long-password" },
+  },
   "quiz.submit": {
     valid: {
       course: "docker",
@@ -55,6 +61,9 @@ const writes: Record<string, Entry> = {
   "comments.hide": { valid: { id: commentId, hidden: true } },
   "comments.dismissReports": { valid: { id: commentId } },
   "comments.report": { valid: { id: commentId, reason: "spam" } },
+  "notifications.saveSettings": { valid: { replies: true, followed: false, courseDigests: ["docker"] } },
+  "notifications.follow": { valid: { course: "docker", lesson: "volumes", follow: true } },
+  "notifications.unsubscribe": { valid: { token: "dXNlcnxyZXBsaWVz.c2lnbmF0dXJl" } },
   "instructor.preview": { valid: { source: "# A lesson" }, long: ["source"] },
   "review.answer": {
     valid: {

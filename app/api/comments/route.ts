@@ -2,10 +2,12 @@ import { z } from "zod";
 import { readJson, toResponse } from "@/lib/actions/http";
 import { issueMessage } from "@/lib/actions/issues";
 import { getSessionUser } from "@/lib/auth/session";
+import { toActor } from "@/lib/comments/permissions";
 import { getThread } from "@/lib/comments/queries";
 import { postWrite } from "@/lib/comments/writes";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { SlugSchema } from "@/lib/content/slug";
+import { isFollowing } from "@/lib/notifications/follows";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +25,12 @@ export async function GET(request: Request) {
   const { course, lesson, order } = parsed.data;
   if (!getLessonEntry(course, lesson)) return Response.json({ error: "No such lesson" }, { status: 404 });
   const user = await getSessionUser();
-  const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, order);
+  const [thread, following] = await Promise.all([
+    getThread(course, lesson, toActor(user), order),
+    user ? isFollowing({ userId: user.id, course, lesson }) : false,
+  ]);
   return Response.json(
-    { ...thread, viewer: user ? { name: user.name } : null },
+    { ...thread, viewer: user ? { name: user.name, verified: user.emailVerified, following } : null },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

@@ -7,7 +7,11 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const user = await getSessionUser();
   return Response.json(
-    { user: user ? { name: user.name, role: user.role, staff: isStaff(user.role) } : null },
+    {
+      user: user
+        ? { name: user.name, role: user.role, staff: isStaff(user.role), verified: user.emailVerified }
+        : null,
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

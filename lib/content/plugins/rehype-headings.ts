@@ -1,9 +1,16 @@
 import GithubSlugger from "github-slugger";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
+import type { LessonComponentName } from "../components";
 import { type Collector, startOf } from "./collector";
 
-const SKIP_FOR_TEXT = new Set(["CodeBlock", "Quiz", "SizeCalculator", "StageExplorer"]);
+/** Components whose content is not prose (search and the word count leave them out). */
+const SKIP_FOR_TEXT: ReadonlySet<string> = new Set<LessonComponentName>([
+  "CodeBlock",
+  "Quiz",
+  "SizeCalculator",
+  "StageExplorer",
+]);
 
 function isHeading(node: RootContent): node is Element {
   return node.type === "element" && /^h[1-6]$/.test(node.tagName);

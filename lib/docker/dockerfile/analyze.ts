@@ -5,7 +5,7 @@
 import { lookupBaseImageSize } from "../size-data";
 import { collectFindings, rootImage } from "./findings";
 import { copyPaths, fromChain, selectTarget } from "./graph";
-import { parseDockerfile } from "./parser";
+import { parseDockerfile, utf8Length } from "./parser";
 import { buildStageModel } from "./stages";
 import type { AnalyzeOptions, AnalyzeResult, ShippedContent, SizeEstimate, Stage } from "./types";
 import { flagIsSet, flagValue } from "./words";
@@ -13,28 +13,13 @@ import { flagIsSet, flagValue } from "./words";
 /** Largest Dockerfile we analyse; real ones are a few KB. */
 export const MAX_DOCKERFILE_BYTES = 256 * 1024;
 
-/** UTF-8 length without TextEncoder allocations (the text may be large). */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 /**
  * Analyses a Dockerfile the way BuildKit reads it: stages, the edges between them, what a build
  * (optionally with --target) ships and skips, what crosses into the final image, an estimated base
  * size and best-practice findings.
  */
 export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
-  if (text.length > MAX_DOCKERFILE_BYTES || utf8Bytes(text) > MAX_DOCKERFILE_BYTES) {
+  if (text.length > MAX_DOCKERFILE_BYTES || utf8Length(text) > MAX_DOCKERFILE_BYTES) {
     return {
       ok: false,
       error: {
@@ -50,21 +35,27 @@ export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): A
   const escapeChar = parsed.directives.escape;
   const model = buildStageModel(parsed.instructions, escapeChar);
   if (model.stages.length === 0) {
+    // A file BuildKit can't even read (a line over 64 KB) says why, not "no FROM".
+    const unreadable = parsed.problems.find((p) => p.severity === "error" && p.message.includes("64 KB"));
     return {
       ok: false,
       error: {
         code: "no-from",
-        message: "No FROM instruction found: every Dockerfile starts its first stage with FROM <image>.",
+        message: unreadable
+          ? `No FROM instruction could be read. Line ${unreadable.line}: ${unreadable.message}`
+          : "No FROM instruction found: every Dockerfile starts its first stage with FROM <image>.",
       },
     };
   }
   const problems = [...parsed.problems, ...model.problems];
   const target = selectTarget(model.stages, model.edges, options.target, problems);
-  const shipChain = new Set(fromChain(model.stages, target.shipping).map((s) => s.index));
+  // Findings are about the file: the image `docker build` makes without --target.
+  const fileTarget = target.explicit ? selectTarget(model.stages, model.edges, undefined, []) : target;
+  const shipChain = new Set(fromChain(model.stages, fileTarget.shipping).map((s) => s.index));
   const findings = collectFindings({
     stages: model.stages,
     edges: model.edges,
-    target,
+    target: fileTarget,
     directives: parsed.directives,
     globalArgs: model.globalArgs,
     shipChain,
@@ -98,6 +89,8 @@ function shippedContent(
 ): ShippedContent[] {
   const out: ShippedContent[] = [];
   const chain = fromChain(stages, shipping);
+  const byName = new Map<string, Stage>();
+  for (const stage of stages) if (stage.normalizedName) byName.set(stage.normalizedName, stage);
   for (const stage of chain) {
     if (stage.base.kind === "stage") {
       out.push({
@@ -116,8 +109,7 @@ function shippedContent(
       const from = ins.keyword === "COPY" ? flagValue(ins.flags, "from") : null;
       if (!from) continue;
       const index = /^\d+$/.test(from) ? Number(from) : undefined;
-      const source =
-        index !== undefined ? stages[index] : stages.findLast((s) => s.normalizedName === from.toLowerCase());
+      const source = index !== undefined ? stages[index] : byName.get(from.toLowerCase());
       const { sources, destination } = copyPaths(ins, escapeChar);
       out.push({
         kind: "copy",

@@ -14,8 +14,9 @@ import {
   runScript,
   simpleCommands,
 } from "./commands";
-import { copyPaths, fromChain } from "./graph";
-import type { Finding, Instruction, RuleContext, Stage } from "./types";
+import { copyPaths, inheritedFlags } from "./graph";
+import type { RuleContext } from "./rule-context";
+import type { Finding, Instruction, Stage } from "./types";
 import { flagValue, parseKeyValues } from "./words";
 
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|package\*\.json)$/;
@@ -24,9 +25,25 @@ const WHOLE_CONTEXT = new Set([".", "./"]);
 /** RUN-related findings for every stage (size-only rules for shipping stages only). */
 export function runFindings(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  const copiesLock = (ins: Instruction) =>
+    (ins.keyword === "COPY" || ins.keyword === "ADD") &&
+    copyPaths(ins, ctx.escapeChar).sources.some((src) => LOCKFILE.test(src));
+  const setsPipNoCache = (ins: Instruction) =>
+    ins.keyword === "ENV" &&
+    parseKeyValues(ins.args, ctx.escapeChar, true).some((kv) => kv.key === "PIP_NO_CACHE_DIR");
+  const lockInStage = inheritedFlags(ctx.stages, (s) => s.instructions.some(copiesLock));
+  const pipOffInStage = inheritedFlags(ctx.stages, (s) => s.instructions.some(setsPipNoCache));
+  const inherited = (flags: boolean[], stage: Stage) =>
+    stage.base.kind === "stage" && flags[stage.base.stage] === true;
   for (const stage of ctx.stages) {
     const ships = ctx.shipChain.has(stage.index);
-    const lockfileLines = lockfileCopies(ctx, stage);
+    // A lock file copied in a FROM-ancestor counts as copied before every line of this stage.
+    const lockfileLines = [
+      ...(inherited(lockInStage, stage) ? [0] : []),
+      ...stage.instructions.filter(copiesLock).map((i) => i.line),
+    ];
+    const pipOffBefore = (line: number) =>
+      inherited(pipOffInStage, stage) || stage.instructions.some((i) => i.line < line && setsPipNoCache(i));
     let wholeCopy: Instruction | null = null;
     let cacheBustReported = false;
     for (const ins of stage.instructions) {
@@ -65,7 +82,7 @@ export function runFindings(ctx: RuleContext): Finding[] {
       if (ships)
         findings.push(
           ...aptFindings(stage, ins, commands, mounts),
-          ...pipFindings(ctx, stage, ins, commands, mounts),
+          ...pipFindings(stage, ins, commands, mounts, pipOffBefore),
         );
     }
   }
@@ -87,20 +104,6 @@ function copyBeforeInstall(
     why: `The dependency install on line ${install.line} comes after this copy of everything, so any source edit invalidates its layer cache and every build reinstalls all dependencies.`,
     fix: `Copy only ${MANIFESTS[ecosystem]} first, run the install, and COPY . . after it.`,
   };
-}
-
-/** Lines of COPY/ADD in the stage's FROM chain that bring in an npm lock file. */
-function lockfileCopies(ctx: RuleContext, stage: Stage): number[] {
-  const lines: number[] = [];
-  for (const s of fromChain(ctx.stages, stage.index)) {
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
-      if (copyPaths(ins, ctx.escapeChar).sources.some((src) => LOCKFILE.test(src))) {
-        lines.push(s.index === stage.index ? ins.line : 0);
-      }
-    }
-  }
-  return lines;
 }
 
 function aptFindings(
@@ -147,16 +150,16 @@ function aptFindings(
 }
 
 function pipFindings(
-  ctx: RuleContext,
   stage: Stage,
   ins: Instruction,
   commands: string[][],
   mounts: ReturnType<typeof runMounts>,
+  pipOffBefore: (line: number) => boolean,
 ): Finding[] {
   const uncached = commands.filter(isPipInstall).some((words) => !words.includes("--no-cache-dir"));
   if (!uncached) return [];
   if (mounts.some((m) => m.type === "cache" && /pip|\.cache/.test(m.target ?? ""))) return [];
-  if (pipCacheDisabled(ctx, stage, ins.line)) return [];
+  if (pipOffBefore(ins.line)) return [];
   return [
     {
       id: "pip-cache",
@@ -168,16 +171,4 @@ function pipFindings(
       fix: "pip install --no-cache-dir …, or keep the cache out of the layer with RUN --mount=type=cache,target=/root/.cache/pip.",
     },
   ];
-}
-
-/** True when ENV PIP_NO_CACHE_DIR is set earlier in the stage or its FROM ancestors. */
-function pipCacheDisabled(ctx: RuleContext, stage: Stage, before: number): boolean {
-  return fromChain(ctx.stages, stage.index).some((s) =>
-    s.instructions.some(
-      (i) =>
-        i.keyword === "ENV" &&
-        (s.index !== stage.index || i.line < before) &&
-        parseKeyValues(i.args, ctx.escapeChar, true).some((kv) => kv.key === "PIP_NO_CACHE_DIR"),
-    ),
-  );
 }

@@ -1,14 +1,19 @@
 // Best-practice findings about the image as a whole: who it runs as, what it is based on, which
 // stages nothing needs, how stages are referenced, secrets in ENV/ARG, ADD and BuildKit syntax.
-// Each rule applies where it matters: the root-user rule looks only at the shipping stage (and what
-// it inherits through FROM <stage>), never at a builder whose layers are thrown away.
+// Findings are about the FILE, whatever --target the explorer shows: "the image" is what
+// `docker build` makes by default (the last stage), so the root-user rule looks only at that stage
+// and what it inherits through FROM <stage>, never at a builder whose layers are thrown away; and a
+// stage is unused only when no target needs it (every named stage is a target of its own).
 
 import { isBuildStep, runMounts, runScript, simpleCommands } from "./commands";
 import { expandWord } from "./expand";
 import { runFindings } from "./findings-run";
 import { copyPaths, fromChain } from "./graph";
-import type { Finding, RuleContext, Stage } from "./types";
+import type { RuleContext } from "./rule-context";
+import type { Finding, Stage } from "./types";
 import { parseKeyValues } from "./words";
+
+export type { RuleContext } from "./rule-context";
 
 /** Runs every rule; findings come back sorted by line. */
 export function collectFindings(ctx: RuleContext): Finding[] {
@@ -94,6 +99,22 @@ function userFindings(ctx: RuleContext): Finding[] {
   ];
 }
 
+/**
+ * Which stages some target needs: the default target (the last stage), every named stage (each is
+ * a --target of its own) and everything they build FROM, copy from or mount. One pass from the last
+ * stage up, because edges always point from an earlier stage to a later one.
+ */
+function neededByATarget(ctx: RuleContext): boolean[] {
+  const needed = ctx.stages.map((s, i) => s.name !== null || i === ctx.stages.length - 1);
+  const into = ctx.stages.map((): number[] => []);
+  for (const edge of ctx.edges) into[edge.toStage]?.push(edge.fromStage);
+  for (let i = ctx.stages.length - 1; i >= 0; i--) {
+    if (!needed[i]) continue;
+    for (const from of into[i] ?? []) needed[from] = true;
+  }
+  return needed;
+}
+
 const TOOLCHAINS = new Set(["golang", "rust", "gcc", "maven", "gradle", "mcr.microsoft.com/dotnet/sdk"]);
 
 function isToolchain(image: string): boolean {
@@ -158,25 +179,18 @@ function baseImageFindings(ctx: RuleContext): Finding[] {
 
 function structureFindings(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const { stages, target } = ctx;
-  for (const index of target.skipped) {
-    const stage = stages[index];
-    if (!stage || index > target.shipping) continue;
-    const users = ctx.edges.filter((e) => e.fromStage === index).map((e) => stages[e.toStage]?.label);
-    // A named stage that nothing builds on is an alternative target (docker build --target dev);
-    // the explorer shows it as skipped for the chosen target, but it is not waste.
-    if (stage.name && users.length === 0) continue;
+  const { stages } = ctx;
+  const needed = neededByATarget(ctx);
+  for (const stage of stages) {
+    if (needed[stage.index]) continue;
     findings.push({
       id: "unused-stage",
       severity: "info",
       line: stage.line,
-      stage: index,
-      title: `Stage "${stage.label}" is not used by the final image`,
-      why:
-        users.length > 0
-          ? `Only stage(s) ${[...new Set(users)].map((u) => `"${u}"`).join(", ")} use it, and they are not built for "${stages[target.shipping]?.label}" either. BuildKit skips it.`
-          : `No stage copies from it or builds FROM it, so BuildKit skips it (the legacy builder still built it).`,
-      fix: "Delete it, or keep it on purpose as a separate target (docker build --target <name>), e.g. for tests.",
+      stage: stage.index,
+      title: `Stage "${stage.label}" is not used by any target`,
+      why: "It has no name, so it can't be built with --target, and neither the image nor any named stage builds FROM it or copies from it. BuildKit skips it (the legacy builder still built it).",
+      fix: "Delete it, or name it (FROM … AS <name>) to keep it as a separate target, e.g. for tests.",
     });
   }
   for (const edge of ctx.edges) {

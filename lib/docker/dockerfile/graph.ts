@@ -56,12 +56,27 @@ export function selectTarget(
 /** The stage and its FROM-ancestors, nearest first: their layers are all in the stage's image. */
 export function fromChain(stages: readonly Stage[], index: number): Stage[] {
   const chain: Stage[] = [];
+  const seen = new Set<Stage>();
   let current = stages[index];
-  while (current && !chain.includes(current)) {
+  while (current && !seen.has(current)) {
+    seen.add(current);
     chain.push(current);
     current = current.base.kind === "stage" ? stages[current.base.stage] : undefined;
   }
   return chain;
+}
+
+/**
+ * For each stage, whether it or a FROM-ancestor satisfies `has`. Bases always come earlier in the
+ * file, so one pass in file order is enough (no per-stage walk up a chain thousands long).
+ */
+export function inheritedFlags(stages: readonly Stage[], has: (stage: Stage) => boolean): boolean[] {
+  const out: boolean[] = [];
+  for (const stage of stages) {
+    const base = stage.base.kind === "stage" ? out[stage.base.stage] : false;
+    out.push(has(stage) || base === true);
+  }
+  return out;
 }
 
 /** COPY sources and destination, from JSON or whitespace form; heredoc sources appear as "<<EOF". */

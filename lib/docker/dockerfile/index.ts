@@ -2,6 +2,6 @@
 // Node APIs, so it can be lazily loaded in the browser.
 
 export { analyzeDockerfile, MAX_DOCKERFILE_BYTES } from "./analyze";
-export { type ParsedDockerfile, parseDockerfile } from "./parser";
+export { dumpInstruction, type ParsedDockerfile, parseDockerfile } from "./parser";
 export type * from "./types";
 export type { Flag, MountSpec } from "./words";

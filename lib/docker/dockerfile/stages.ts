@@ -7,18 +7,18 @@
 //   FROM <stage> is looked up exactly, so `FROM Builder` after `AS builder` names an image
 //   "Builder" and the build fails (image names must be lower case). We report that and still draw
 //   the edge the author meant.
-// - FROM <stage> only sees stages defined above it; COPY --from sees every stage, so copying from a
-//   later stage builds (BuildKit orders by dependency). Only a cycle (including a stage copying from
-//   itself) is an error.
+// - FROM <stage>, COPY --from and RUN --mount from= only see stages defined above. Since dockerfile
+//   1.7 BuildKit refuses a later (or the same) stage: "cannot copy from stage "x", it needs to be
+//   defined before current stage "y"". So edges always point from an earlier stage to a later one
+//   and the graph can have no cycle.
 // - COPY --from=<n> is a zero-based stage index; mount from= takes names only.
 // - Global ARGs (before the first FROM) are visible in FROM lines only, unless a stage redeclares
 //   them with a bare `ARG NAME`.
 
-import { expandWord, type Lookup } from "./expand";
-import { dependencyLists } from "./graph";
+import { expandWord, type Lookup, MatchBudget } from "./expand";
 import { KNOWN_INSTRUCTIONS } from "./parser";
 import type { ExternalImageUse, Instruction, Problem, Stage, StageEdge } from "./types";
-import { type EscapeChar, flagValue, parseKeyValues, parseMount } from "./words";
+import { type EscapeChar, flagValue, parseMount } from "./words";
 
 /** ARGs BuildKit defines for every FROM line; their values depend on the machine, so we keep them symbolic. */
 const PLATFORM_ARGS = new Set([
@@ -51,10 +51,16 @@ export function buildStageModel(instructions: readonly Instruction[], escapeChar
   const stages: Stage[] = [];
   const byName = new Map<string, number>();
   const edges: StageEdge[] = [];
+  const budget = new MatchBudget();
+  const expand = (word: string, line: number, what: string) => {
+    const result = expandWord(word, metaLookup, escapeChar, budget);
+    if (result.error) problems.push({ severity: "error", line, message: `${what}: ${result.error}.` });
+    return result;
+  };
 
   for (const ins of instructions) {
     if (ins.keyword === "FROM") {
-      const stage = readFrom(ins, stages.length, byName, metaLookup, escapeChar, problems);
+      const stage = readFrom(ins, stages.length, byName, expand, problems);
       if (stage.base.kind === "stage") {
         edges.push({
           kind: "from",
@@ -77,10 +83,12 @@ export function buildStageModel(instructions: readonly Instruction[], escapeChar
       }
     } else if (stages.length === 0) {
       if (ins.keyword === "ARG") {
-        for (const kv of parseKeyValues(ins.args, escapeChar, false)) {
-          const value = kv.rawValue === null ? null : expandWord(kv.rawValue, metaLookup, escapeChar).value;
-          meta.set(kv.key, value ?? undefined);
-          globalArgs.push({ name: kv.key, value, line: ins.line });
+        for (const word of ins.argv) {
+          const eq = word.indexOf("=");
+          const name = eq < 0 ? word : word.slice(0, eq);
+          const value = eq < 0 ? null : expand(word.slice(eq + 1), ins.line, `ARG ${name}`).value;
+          meta.set(name, value ?? undefined);
+          globalArgs.push({ name, value, line: ins.line });
         }
       } else if (KNOWN_INSTRUCTIONS.has(ins.keyword)) {
         problems.push({
@@ -98,19 +106,20 @@ export function buildStageModel(instructions: readonly Instruction[], escapeChar
 
   const externalImages: ExternalImageUse[] = [];
   for (const stage of stages) collectReferences(stage, stages, byName, edges, externalImages, problems);
-  reportCycles(stages.length, edges, stages, problems);
   return { globalArgs, stages, edges, externalImages, problems };
 }
+
+type Expand = (word: string, line: number, what: string) => ReturnType<typeof expandWord>;
 
 function readFrom(
   ins: Instruction,
   index: number,
   byName: Map<string, number>,
-  lookup: Lookup,
-  escapeChar: EscapeChar,
+  expand: Expand,
   problems: Problem[],
 ): Stage {
-  const words = ins.args.split(/\s+/).filter(Boolean);
+  // Only spaces and tabs separate FROM's words: "AS\u00a0build" is one word, not two.
+  const words = ins.argv;
   let name: string | null = null;
   if (words.length === 3 && words[1]?.toLowerCase() === "as") {
     name = words[2] as string;
@@ -129,9 +138,9 @@ function readFrom(
     });
   }
   const fromText = words[0] ?? "";
-  const expanded = expandWord(fromText, lookup, escapeChar);
+  const expanded = expand(fromText, ins.line, `FROM ${fromText}`);
   const fromResolved = expanded.value;
-  if (fromResolved === "")
+  if (fromResolved === "" && !expanded.error)
     problems.push({
       severity: "error",
       line: ins.line,
@@ -153,7 +162,7 @@ function readFrom(
   else base = { kind: "image", image: fromResolved };
 
   const platformFlag = flagValue(ins.flags, "platform");
-  const platform = platformFlag ? expandWord(platformFlag, lookup, escapeChar).value : null;
+  const platform = platformFlag ? expand(platformFlag, ins.line, "FROM --platform").value : null;
   return {
     index,
     name,
@@ -200,12 +209,13 @@ function collectReferences(
           });
           continue;
         }
-        addEdge("copy", target, stage.index, ins.line, "index", edges, problems);
+        addEdge("copy", target, stage.index, ins.line, "index", { stages, edges, problems, written: from });
       } else {
         const target = byName.get(from.toLowerCase());
         if (target === undefined)
           externals.push({ kind: "copy", image: from, stage: stage.index, line: ins.line });
-        else addEdge("copy", target, stage.index, ins.line, "name", edges, problems);
+        else
+          addEdge("copy", target, stage.index, ins.line, "name", { stages, edges, problems, written: from });
       }
     } else if (ins.keyword === "RUN") {
       for (const flag of ins.flags) {
@@ -214,7 +224,13 @@ function collectReferences(
         if (!mount.from || mount.type === "secret" || mount.type === "ssh" || mount.type === "tmpfs")
           continue;
         const target = byName.get(mount.from.toLowerCase());
-        if (target !== undefined) addEdge("mount", target, stage.index, ins.line, "name", edges, problems);
+        if (target !== undefined)
+          addEdge("mount", target, stage.index, ins.line, "name", {
+            stages,
+            edges,
+            problems,
+            written: mount.from,
+          });
         else {
           if (/^\d+$/.test(mount.from)) {
             problems.push({
@@ -236,52 +252,20 @@ function addEdge(
   toStage: number,
   line: number,
   by: "name" | "index",
-  edges: StageEdge[],
-  problems: Problem[],
+  ctx: { stages: readonly Stage[]; edges: StageEdge[]; problems: Problem[]; written: string },
 ): void {
-  if (fromStage === toStage) {
-    problems.push({
+  if (fromStage >= toStage) {
+    const current = ctx.stages[toStage];
+    const currentName = current?.name ?? "";
+    ctx.problems.push({
       severity: "error",
       line,
-      message: `A stage can't ${kind === "copy" ? "copy" : "mount"} from itself (BuildKit: circular dependency).`,
+      message:
+        kind === "copy"
+          ? `cannot copy from stage "${ctx.written}", it needs to be defined before current stage "${currentName}". BuildKit reads stages top to bottom and refuses ${fromStage === toStage ? "a stage that copies from itself" : "one defined further down"}: move stage "${ctx.stages[fromStage]?.label}" above this one.`
+          : `cannot mount from stage "${ctx.written}": it needs to be defined before current stage "${currentName}". BuildKit reads stages top to bottom: move stage "${ctx.stages[fromStage]?.label}" above this one.`,
     });
     return;
   }
-  if (fromStage > toStage) {
-    problems.push({
-      severity: "warning",
-      line,
-      message: `This ${kind === "copy" ? "COPY --from" : "mount"} uses stage ${fromStage}, defined further down. BuildKit builds it first, but the legacy builder rejects it and readers expect stages in order: move that stage up.`,
-    });
-  }
-  edges.push({ kind, fromStage, toStage, line, by });
-}
-
-/** Adds an error for each dependency cycle (possible only through a forward COPY --from or mount). */
-function reportCycles(
-  count: number,
-  edges: readonly StageEdge[],
-  stages: readonly Stage[],
-  problems: Problem[],
-): void {
-  const deps = dependencyLists(count, edges);
-  const state = new Array<number>(count).fill(0); // 0 new, 1 on path, 2 done
-  const visit = (node: number): boolean => {
-    state[node] = 1;
-    for (const dep of deps[node] ?? []) {
-      if (state[dep] === 1) {
-        const edge = edges.find((e) => e.toStage === node && e.fromStage === dep);
-        problems.push({
-          severity: "error",
-          line: edge?.line ?? 0,
-          message: `Circular dependency between stages "${stages[dep]?.label}" and "${stages[node]?.label}".`,
-        });
-        return true;
-      }
-      if (state[dep] === 0 && visit(dep)) return true;
-    }
-    state[node] = 2;
-    return false;
-  };
-  for (let i = 0; i < count; i++) if (state[i] === 0 && visit(i)) return;
+  ctx.edges.push({ kind, fromStage, toStage, line, by });
 }

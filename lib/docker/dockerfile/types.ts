@@ -1,6 +1,6 @@
 // Types shared by the Dockerfile parser, analyzer and findings. Lines are 1-based, as editors show them.
 
-import type { EscapeChar, Flag } from "./words";
+import type { Flag } from "./words";
 
 /** Something the Dockerfile itself gets wrong: `error` means `docker build` would stop. */
 export interface Problem {
@@ -38,6 +38,10 @@ export interface Instruction {
   flags: Flag[];
   /** Arguments after the flags, continuation lines joined, comment lines dropped. */
   args: string;
+  /** The argument list BuildKit's parser makes of `args` (JSON items, words, ENV key/value pairs). */
+  argv: string[];
+  /** Exec (JSON) form. */
+  json: boolean;
   heredocs: Heredoc[];
 }
 
@@ -197,16 +201,4 @@ export type AnalyzeResult = { ok: true; analysis: DockerfileAnalysis } | { ok: f
 export interface AnalyzeOptions {
   /** Like `docker build --target`: a stage name (any case) or zero-based index. */
   target?: string | number;
-}
-
-/** What every findings rule reads: the analysed stages and the settings that shape them. */
-export interface RuleContext {
-  stages: readonly Stage[];
-  edges: readonly StageEdge[];
-  target: TargetSelection;
-  directives: Directives;
-  globalArgs: readonly { name: string; value: string | null; line: number }[];
-  /** The shipping stage and its FROM ancestors: their layers are all in the final image. */
-  shipChain: ReadonlySet<number>;
-  escapeChar: EscapeChar;
 }

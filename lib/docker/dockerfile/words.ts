@@ -2,59 +2,31 @@
 // form, KEY=value lists and `--mount` options. Each mirrors the matching BuildKit function closely
 // enough for analysis; none of them executes anything.
 
-export type EscapeChar = "\\" | "`";
+import { extractFlagWords, isGoSpace as isSpace, scanJsonArray } from "./node-args";
+
+export type { EscapeChar } from "./node-args";
 
 /** A `--name=value` flag in front of an instruction's arguments; value is null for a bare `--link`. */
 export interface Flag {
   name: string;
   value: string | null;
+  /** The word as BuildKit keeps it, quotes removed: `--from=build`. */
+  raw: string;
 }
 
-const isSpace = (ch: string | undefined) =>
-  ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f";
-
-/**
- * Splits the leading `--flags` off an instruction's arguments (BuildKit's extractBuilderFlags):
- * flags end at the first word that does not start with `--`, or at a bare `--`. Quotes inside a flag
- * group words and are removed; a backslash escapes the next character.
- */
+/** Splits the leading `--flags` off an instruction's arguments (BuildKit's extractBuilderFlags). */
 export function extractFlags(line: string): { flags: Flag[]; rest: string } {
-  const words: string[] = [];
-  let pos = 0;
-  const n = line.length;
-  while (pos < n) {
-    while (pos < n && isSpace(line[pos])) pos++;
-    if (pos >= n) return { flags: words.map(toFlag), rest: "" };
-    if (line[pos] !== "-" || line[pos + 1] !== "-") break;
-    let word = "";
-    let quote = "";
-    let quoted = false;
-    for (; pos < n; pos++) {
-      const ch = line[pos] as string;
-      if (quote) {
-        if (ch === quote) quote = "";
-        else if (ch === "\\" && pos + 1 < n) word += line[++pos];
-        else word += ch;
-      } else if (isSpace(ch)) break;
-      else if (ch === "'" || ch === '"') {
-        quote = ch;
-        quoted = true;
-      } else if (ch === "\\") {
-        if (pos + 1 < n) word += line[++pos];
-      } else word += ch;
-    }
-    if (word === "--") return { flags: words.map(toFlag), rest: line.slice(pos).trim() };
-    if (word || quoted) words.push(word);
-  }
-  return { flags: words.map(toFlag), rest: line.slice(pos).trim() };
+  const { flagWords, rest } = extractFlagWords(line);
+  return { flags: flagWords.map(toFlag), rest: rest.trim() };
 }
 
-function toFlag(word: string): Flag {
+/** `--name=value` → { name, value }; a bare `--link` has a null value. */
+export function toFlag(word: string): Flag {
   const body = word.slice(2);
   const eq = body.indexOf("=");
   return eq < 0
-    ? { name: body.toLowerCase(), value: null }
-    : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) };
+    ? { name: body.toLowerCase(), value: null, raw: word }
+    : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1), raw: word };
 }
 
 /** The value of the last `--name=…` flag, or undefined. */
@@ -75,6 +47,16 @@ export function flagIsSet(flags: readonly Flag[], name: string): boolean {
  * markers and KEY=value lists this way before it removes quotes).
  */
 export function splitWordsRaw(text: string, escapeChar: string = "\\"): string[] {
+  return lexWords(text, escapeChar).words;
+}
+
+/** Like splitWordsRaw with `\\`, but null when a quote is never closed (BuildKit's lexer fails then). */
+export function lexWordsRaw(text: string): string[] | null {
+  const lexed = lexWords(text, "\\");
+  return lexed.closed ? lexed.words : null;
+}
+
+function lexWords(text: string, escapeChar: string): { words: string[]; closed: boolean } {
   const words: string[] = [];
   let word = "";
   let quote = "";
@@ -99,7 +81,7 @@ export function splitWordsRaw(text: string, escapeChar: string = "\\"): string[]
     else if (ch === "'" || ch === '"') quote = ch;
   }
   if (inWord) words.push(word);
-  return words;
+  return { words, closed: quote === "" };
 }
 
 /** Removes quotes and escapes from one word, without expanding variables. */
@@ -121,15 +103,8 @@ export function unquote(word: string, escapeChar: string = "\\"): string {
 
 /** Exec (JSON) form: `["a", "b"]` → ["a", "b"]; anything else → null (shell form). */
 export function parseJsonArray(args: string): string[] | null {
-  const text = args.trim();
-  if (!text.startsWith("[") || !text.endsWith("]")) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value as string[];
-  } catch {
-    // Not valid JSON: BuildKit treats it as shell form too.
-  }
-  return null;
+  const scan = scanJsonArray(args);
+  return scan.kind === "strings" ? scan.values : null;
 }
 
 export interface KeyValue {

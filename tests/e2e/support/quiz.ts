@@ -1,4 +1,7 @@
 import { expect, type Locator } from "@playwright/test";
+import { optionId } from "../../../lib/content/quiz-public";
+import type { QuizDefinition } from "../../../lib/content/quiz-schema";
+import type { Answers } from "../../../lib/quiz/grade";
 import type { AuthoredQuestion } from "./lesson-source";
 
 /** A choice's accessible name: its text without the inline Markdown marks. */
@@ -49,4 +52,23 @@ export async function answerQuiz(quiz: Locator, questions: AuthoredQuestion[], r
       }
     }
   }
+}
+
+/** Answers every question of `quiz` right or wrong (a wrong choice: the first one not correct). */
+export function answersFor(quiz: QuizDefinition, right: (questionId: string) => boolean): Answers {
+  const answers: Answers = {};
+  for (const q of quiz.questions) {
+    const ok = right(q.id);
+    const id = (text: string) => optionId(quiz.id, q.id, text);
+    if (q.type === "single") answers[q.id] = id(q.choices.find((c) => c.correct === ok)!.text);
+    if (q.type === "multiple")
+      answers[q.id] = ok
+        ? q.choices.filter((c) => c.correct).map((c) => id(c.text))
+        : [id(q.choices.find((c) => !c.correct)!.text)];
+    if (q.type === "truefalse") answers[q.id] = ok ? q.answer : !q.answer;
+    if (q.type === "fill") answers[q.id] = ok ? q.accept[0]! : "definitely-wrong";
+    if (q.type === "numeric") answers[q.id] = ok ? q.answer : q.answer + q.tolerance + 50;
+    if (q.type === "order") answers[q.id] = (ok ? q.items : [...q.items].reverse()).map(id);
+  }
+  return answers;
 }

@@ -52,7 +52,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   const picked = parts.length === 2 && parts.every((p) => SlugSchema.safeParse(p).success) ? lesson! : null;
   const user = await requireStaffPage(`/instructor/preview${picked ? `?lesson=${picked}` : ""}`);
   // The compiler thread takes a moment to load; start it while the instructor gets going.
-  warmCompiler();
+  void warmCompiler();
   const initial = picked ? await openLesson(picked, user.id) : null;
   const lessons = getCatalog().flatMap((c) =>
     c.lessons.map((l) => ({

@@ -6,7 +6,7 @@ import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
 import { TableOfContents } from "@/components/lesson/toc";
 import { lessonComponents } from "@/components/mdx/mdx-components";
-import { MdxContent } from "@/components/mdx/mdx-content";
+import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
 import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
@@ -87,9 +87,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             </details>
           ) : null}
 
-          <div className="lesson-prose">
-            <MdxContent code={compiled.code} components={components} />
-          </div>
+          <div className="lesson-prose">{renderLessonTree(compiled.tree, components)}</div>
 
           <footer className="mt-12 border-t border-[var(--border)] pt-6">
             <MarkComplete course={course.slug} lesson={lesson.slug} />

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConfirmToComment } from "@/components/comments/confirm-to-comment";
 import { RelativeTime } from "@/components/comments/relative-time";
+import { FollowToggle } from "@/components/notifications/follow-toggle";
 import { Button } from "@/components/ui/button";
 import { Honeypot } from "@/components/ui/honeypot";
 import { getSessionUser } from "@/lib/auth/session";
 import { postCommentFormAction } from "@/lib/comments/actions";
+import { noticeText } from "@/lib/comments/notices";
+import { toActor } from "@/lib/comments/permissions";
 import { type CommentView, getThread } from "@/lib/comments/queries";
 import { getLessonEntry } from "@/lib/content/catalog";
+import { isFollowing } from "@/lib/notifications/follows";
 
 type Params = { course: string; lesson: string };
 
@@ -28,14 +33,17 @@ export default async function DiscussionPage({
   searchParams,
 }: {
   params: Promise<Params>;
-  searchParams: Promise<{ error?: string }>;
+  searchParams: Promise<{ error?: string | string[] }>;
 }) {
   const { course, lesson } = await params;
   const entry = getLessonEntry(course, lesson);
   if (!entry) notFound();
   const user = await getSessionUser();
-  const thread = await getThread(course, lesson, user ? { id: user.id, role: user.role } : null, "oldest");
-  const error = (await searchParams).error?.slice(0, 200);
+  const [thread, following] = await Promise.all([
+    getThread(course, lesson, toActor(user), "oldest"),
+    user ? isFollowing({ userId: user.id, course, lesson }) : false,
+  ]);
+  const error = noticeText((await searchParams).error);
   const here = `/courses/${course}/${lesson}/discussion`;
   const form = (parentId?: string) => (
     <form action={postCommentFormAction} className="grid gap-2">
@@ -111,8 +119,15 @@ export default async function DiscussionPage({
           {error}
         </p>
       ) : null}
+      {user ? (
+        <div className="mt-4">
+          <FollowToggle course={course} lesson={lesson} following={following} />
+        </div>
+      ) : null}
       <div id="comment-form" className="mt-6">
-        {user ? (
+        {user && !user.emailVerified ? (
+          <ConfirmToComment />
+        ) : user ? (
           form()
         ) : (
           <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to leave a comment</Link>

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { wakeSender } from "@/lib/mail/queue";
+import { followOnFirstComment } from "./follows";
+
+/**
+ * What a new comment means for others' mail: its author now follows the discussion; the author
+ * of the comment it answers gets a "reply" notification; everyone else following the discussion
+ * gets a "followed" one. Whether and when a mail goes out is the digest's decision (settings,
+ * verified address, MAIL_DIGEST_MINUTES), so this stays a couple of small writes.
+ */
+export async function recordCommentNotifications(comment: {
+  id: string;
+  authorId: string;
+  course: string;
+  lesson: string;
+  /** The comment it answers, as the author chose it (before any re-parenting at the deepest level). */
+  inReplyTo: string | null;
+}): Promise<void> {
+  await followOnFirstComment({ userId: comment.authorId, course: comment.course, lesson: comment.lesson });
+  const [parent, followers] = await Promise.all([
+    comment.inReplyTo
+      ? db.comment.findUnique({ where: { id: comment.inReplyTo }, select: { authorId: true } })
+      : null,
+    db.discussionFollow.findMany({
+      where: { courseSlug: comment.course, lessonSlug: comment.lesson, following: true },
+      select: { userId: true },
+    }),
+  ]);
+  const recipients = new Map<string, "reply" | "followed">();
+  for (const f of followers) recipients.set(f.userId, "followed");
+  if (parent?.authorId) recipients.set(parent.authorId, "reply");
+  recipients.delete(comment.authorId);
+  if (recipients.size === 0) return;
+  // One row per person and comment (unique): a replayed post adds nothing.
+  await db.$transaction(
+    [...recipients].map(([userId, reason]) =>
+      db.notification.upsert({
+        where: { userId_commentId: { userId, commentId: comment.id } },
+        create: { userId, commentId: comment.id, reason },
+        update: {},
+      }),
+    ),
+  );
+  wakeSender();
+}
