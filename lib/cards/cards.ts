@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import type { Tx } from "@/lib/db/transaction";
 import { firstReview, type ReviewRating } from "./schedule";
 
@@ -31,10 +31,23 @@ const keyOf = (learnerId: string, s: CardSource) => ({
   },
 });
 
+const sameSource = (
+  s: CardSource,
+  c: { kind: string; courseSlug: string; lessonSlug: string; sourceId: string; itemId: string },
+) =>
+  c.kind === s.kind &&
+  c.courseSlug === s.course &&
+  c.lessonSlug === s.lesson &&
+  c.sourceId === s.sourceId &&
+  c.itemId === s.itemId;
+
 /**
  * Puts each of `sources` in the learner's review, answered at `at`, unless it is there already:
- * a card that exists keeps its schedule (only /review moves it). One upsert per card, so two
- * writes adding the same card at once leave one card and neither fails.
+ * a card that exists keeps its schedule (only /review moves it). Runs inside a quiz attempt's
+ * write, so it is two statements whatever the count: the cards already there, then the missing
+ * ones. Two attempts adding the same card at once leave one card and neither fails: an attempt's
+ * write has locked the learner's progress row (SQLite: the database) before this reads, and on
+ * PostgreSQL the insert skips a duplicate all the same.
  */
 export async function addCards(
   client: Tx | typeof db,
@@ -42,30 +55,64 @@ export async function addCards(
   sources: CardSource[],
   origin: CardOrigin,
   at: Date,
-): Promise<{ id: string; due: Date; origin: string }[]> {
+): Promise<void> {
+  if (sources.length === 0) return;
+  const existing = await client.reviewCard.findMany({
+    where: {
+      learnerId,
+      OR: sources.map((s) => ({
+        kind: s.kind,
+        courseSlug: s.course,
+        lessonSlug: s.lesson,
+        sourceId: s.sourceId,
+        itemId: s.itemId,
+      })),
+    },
+    select: { kind: true, courseSlug: true, lessonSlug: true, sourceId: true, itemId: true },
+  });
+  const missing = sources.filter((s) => !existing.some((c) => sameSource(s, c)));
+  if (missing.length === 0) return;
   const memory = firstReview(at, FIRST_RATING[origin]);
-  const cards = [];
-  for (const s of sources) {
-    cards.push(
-      await client.reviewCard.upsert({
-        where: keyOf(learnerId, s),
-        create: {
-          learnerId,
-          kind: s.kind,
-          courseSlug: s.course,
-          lessonSlug: s.lesson,
-          sourceId: s.sourceId,
-          itemId: s.itemId,
-          origin,
-          ...memory,
-          createdAt: at,
-        },
-        update: {},
-        select: { id: true, due: true, origin: true },
-      }),
-    );
-  }
-  return cards;
+  const rows = {
+    data: missing.map((s) => ({
+      learnerId,
+      kind: s.kind,
+      courseSlug: s.course,
+      lessonSlug: s.lesson,
+      sourceId: s.sourceId,
+      itemId: s.itemId,
+      origin,
+      ...memory,
+      createdAt: at,
+    })),
+  };
+  // The client's types are SQLite's, whose createMany has no skipDuplicates; PostgreSQL's has.
+  await client.reviewCard.createMany(
+    dbProvider === "postgresql" ? ({ ...rows, skipDuplicates: true } as typeof rows) : rows,
+  );
+}
+
+/**
+ * Puts one source in the learner's review by hand, unless it is there already (then its
+ * schedule stays), and returns the card. An upsert: two clicks at once leave one card.
+ */
+export async function addCard(learnerId: string, source: CardSource, at: Date): Promise<{ due: Date }> {
+  return db.reviewCard.upsert({
+    where: keyOf(learnerId, source),
+    create: {
+      learnerId,
+      kind: source.kind,
+      courseSlug: source.course,
+      lessonSlug: source.lesson,
+      sourceId: source.sourceId,
+      itemId: source.itemId,
+      origin: "added",
+      ...firstReview(at, FIRST_RATING.added),
+      createdAt: at,
+    },
+    update: {},
+    select: { due: true },
+  });
 }
 
 /** The learner's card for one source, if it has one. */

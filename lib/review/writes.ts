@@ -3,10 +3,9 @@ import { z } from "zod";
 import { checkboxes } from "@/lib/actions/decode";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { addCards } from "@/lib/cards/cards";
+import { addCard } from "@/lib/cards/cards";
 import { now } from "@/lib/clock";
 import { SlugSchema } from "@/lib/content/slug";
-import { db } from "@/lib/db";
 import { findQuiz } from "@/lib/quiz/lookup";
 import { ANSWERED_ELSEWHERE } from "./messages";
 import { findLearnerCard, type ReviewAnswered, recordedReview, recordReview } from "./record";
@@ -93,21 +92,17 @@ export const addToReview = defineWrite({
   },
   async write(ctx, input) {
     const learnerId = await ctx.learner();
-    const [card] = await addCards(
-      db,
+    const card = await addCard(
       learnerId,
-      [
-        {
-          kind: "quiz",
-          course: input.course,
-          lesson: input.lesson,
-          sourceId: input.quizId,
-          itemId: input.questionId,
-        },
-      ],
-      "added",
+      {
+        kind: "quiz",
+        course: input.course,
+        lesson: input.lesson,
+        sourceId: input.quizId,
+        itemId: input.questionId,
+      },
       now(),
     );
-    return { due: card!.due.toISOString() };
+    return { due: card.due.toISOString() };
   },
 });
