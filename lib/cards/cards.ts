@@ -20,15 +20,17 @@ export type CardOrigin = "missed" | "added";
 /** The rating the answer that makes a card counts as (its first review): see firstReview. */
 const FIRST_RATING: Record<CardOrigin, ReviewRating> = { missed: 1, added: 2 };
 
+/** A source as the card's columns. */
+const columns = (s: CardSource) => ({
+  kind: s.kind,
+  courseSlug: s.course,
+  lessonSlug: s.lesson,
+  sourceId: s.sourceId,
+  itemId: s.itemId,
+});
+
 const keyOf = (learnerId: string, s: CardSource) => ({
-  learnerId_kind_courseSlug_lessonSlug_sourceId_itemId: {
-    learnerId,
-    kind: s.kind,
-    courseSlug: s.course,
-    lessonSlug: s.lesson,
-    sourceId: s.sourceId,
-    itemId: s.itemId,
-  },
+  learnerId_kind_courseSlug_lessonSlug_sourceId_itemId: { learnerId, ...columns(s) },
 });
 
 const sameSource = (
@@ -60,13 +62,7 @@ export async function addCards(
   const existing = await client.reviewCard.findMany({
     where: {
       learnerId,
-      OR: sources.map((s) => ({
-        kind: s.kind,
-        courseSlug: s.course,
-        lessonSlug: s.lesson,
-        sourceId: s.sourceId,
-        itemId: s.itemId,
-      })),
+      OR: sources.map(columns),
     },
     select: { kind: true, courseSlug: true, lessonSlug: true, sourceId: true, itemId: true },
   });
@@ -76,11 +72,7 @@ export async function addCards(
   const rows = {
     data: missing.map((s) => ({
       learnerId,
-      kind: s.kind,
-      courseSlug: s.course,
-      lessonSlug: s.lesson,
-      sourceId: s.sourceId,
-      itemId: s.itemId,
+      ...columns(s),
       origin,
       ...memory,
       createdAt: at,
@@ -101,11 +93,7 @@ export async function addCard(learnerId: string, source: CardSource, at: Date): 
     where: keyOf(learnerId, source),
     create: {
       learnerId,
-      kind: source.kind,
-      courseSlug: source.course,
-      lessonSlug: source.lesson,
-      sourceId: source.sourceId,
-      itemId: source.itemId,
+      ...columns(source),
       origin: "added",
       ...firstReview(at, FIRST_RATING.added),
       createdAt: at,

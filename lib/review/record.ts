@@ -5,20 +5,15 @@ import { ratingFor, review } from "@/lib/cards/schedule";
 import { db } from "@/lib/db";
 import type { Answer } from "@/lib/quiz/grade";
 import { ANSWERED_ELSEWHERE } from "./messages";
+import { CARD_REF_FIELDS } from "./sources";
 
 const fields = {
-  id: true,
-  kind: true,
-  courseSlug: true,
-  lessonSlug: true,
-  sourceId: true,
-  itemId: true,
+  ...CARD_REF_FIELDS,
   due: true,
   stability: true,
   difficulty: true,
   scheduledDays: true,
   learningSteps: true,
-  reps: true,
   lapses: true,
   state: true,
   lastReview: true,

@@ -2,21 +2,12 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
-import { type CardRef, REVIEWED_KINDS, type ReviewPrompt, sourceFor } from "./sources";
+import { CARD_REF_FIELDS, type CardRef, REVIEWED_KINDS, type ReviewPrompt, sourceFor } from "./sources";
 
 // What /review and the header read: the learner's due cards, the next one to answer, and the
 // outcome of an answer already given. Reading never writes (not even a learner row).
 
-const cardFields = {
-  id: true,
-  kind: true,
-  courseSlug: true,
-  lessonSlug: true,
-  sourceId: true,
-  itemId: true,
-  reps: true,
-  due: true,
-} as const;
+const cardFields = { ...CARD_REF_FIELDS, due: true } as const;
 
 type DueCard = CardRef & { due: Date };
 

@@ -27,6 +27,17 @@ export type CardRef = {
   reps: number;
 };
 
+/** The columns a CardRef is read with. */
+export const CARD_REF_FIELDS = {
+  id: true,
+  kind: true,
+  courseSlug: true,
+  lessonSlug: true,
+  sourceId: true,
+  itemId: true,
+  reps: true,
+} as const;
+
 /** An answer as the review form sends it: picked choice or item ids (in order), or typed text. */
 export type RawAnswer = { choice?: string[]; text?: string };
 
