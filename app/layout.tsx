@@ -13,6 +13,14 @@ export const metadata: Metadata = {
     "Interactive courses with server-graded quizzes and hands-on tools. Start with Docker, from your first container to multi-stage production images.",
   applicationName: "Lectern",
   openGraph: { type: "website", siteName: "Lectern" },
+  // Files in public/, drawn from public/icon.svg by scripts/icons.ts.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const viewport: Viewport = {

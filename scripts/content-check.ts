@@ -1,8 +1,12 @@
 // `npm run content:check`: validates every course and lesson; names file:line:column for each problem.
-// Usage: npm run content:check [-- --root <dir>]
+// Usage: npm run content:check [-- --root <dir>] [-- --fix]
+// --fix rewrites app/code-colours.css when the lessons' code colours changed (the one problem
+// the checker can repair itself), then reports what is left.
 import path from "node:path";
 import { checkContent } from "../lib/content/check";
+import { CODE_COLOURS_FILE } from "../lib/content/code-colours";
 import { formatDiagnostic } from "../lib/content/diagnostics";
+import { refreshCodeColours } from "./lib/code-colours";
 
 const rootFlag = process.argv.indexOf("--root");
 const root = rootFlag > 0 ? path.resolve(process.argv[rootFlag + 1] ?? "") : undefined;
@@ -18,6 +22,18 @@ const report = await checkContent({
     else console.log(line);
   },
 });
+
+if (process.argv.includes("--fix")) {
+  const colours = path.relative(process.cwd(), CODE_COLOURS_FILE);
+  const fixed = root ? null : await refreshCodeColours(report);
+  if (fixed?.status === "written" || fixed?.status === "current") {
+    report.diagnostics = report.diagnostics.filter((d) => d.rule !== "code-colours");
+    console.log(
+      `✔ ${colours}: ${fixed.status === "written" ? "rewritten" : "already current"} (${fixed.classes} token classes)`,
+    );
+  } else if (fixed) console.log(`! ${colours} not rewritten: fix the errors below first`);
+  else console.log(`! --fix with --root leaves ${colours} alone (it belongs to content/courses)`);
+}
 
 const errors = report.diagnostics.filter((d) => d.severity === "error");
 const warnings = report.diagnostics.filter((d) => d.severity === "warning");

@@ -1,26 +1,10 @@
 import { useId, useState } from "react";
-import {
-  type Approach,
-  LESSON_REDUCTIONS,
-  type RuntimeKind,
-  STACKS,
-  type Stack,
-  type StackId,
-} from "@/lib/docker/size-data";
-import { reductionPercent } from "@/lib/docker/size-math";
+import { type Approach, LESSON_REDUCTIONS, STACKS, type Stack, type StackId } from "@/lib/docker/size-data";
+import { changeWord, reductionPercent } from "@/lib/docker/size-math";
 import { type ChartBar, SizeChart } from "./size-chart";
 import { HowComputed } from "./size-formula";
 import { computeImpact, IMPACT_START, ImpactFieldset } from "./size-impact";
-
-const RUNTIME_NAMES: Record<RuntimeKind, string> = {
-  full: "full",
-  slim: "slim",
-  alpine: "Alpine",
-  distroless: "distroless",
-  scratch: "scratch",
-  jdk: "JDK",
-  "jre-alpine": "JRE Alpine",
-};
+import { StackSizeTable } from "./size-stack-table";
 
 /** The pair the lesson quotes for a stack, else the largest against the smallest. */
 function defaultPair(stack: Stack): [string, string] {
@@ -34,7 +18,7 @@ function defaultPair(stack: Stack): [string, string] {
 
 type Props = { initialStack: StackId };
 
-/** Published figures per stack: a chart, a table, a reduction between two approaches and what it means. */
+/** Published figures per stack: a chart, the change between two approaches, what it means, a table on demand. */
 export function ApproachPanel({ initialStack }: Props) {
   const [stackId, setStackId] = useState<StackId>(initialStack);
   const stack = STACKS.find((s) => s.id === stackId) ?? (STACKS[0] as Stack);
@@ -57,7 +41,7 @@ export function ApproachPanel({ initialStack }: Props) {
     display: a.figure.display,
     build: a.build,
     estimate: a.figure.estimate,
-    mark: a.id === from.id ? "from" : a.id === to.id ? "to" : undefined,
+    mark: a.id === from.id ? "before" : a.id === to.id ? "after" : undefined,
   }));
   const summary = `Bar chart of image sizes for ${stack.label}: ${stack.approaches
     .map((a) => `${a.figure.label} ${a.figure.display}${a.figure.estimate ? " (estimate)" : ""}`)
@@ -65,15 +49,15 @@ export function ApproachPanel({ initialStack }: Props) {
 
   const [pullFrom, pullTo] = impact.pulls.map((r) => (r.ok ? r : null));
   const status = reduction.ok
-    ? `${stack.label}: ${to.figure.label} (${to.figure.display}) is ~${reduction.display} ${reduction.value >= 0 ? "smaller" : "larger"} than ${from.figure.label} (${from.figure.display}).${pullFrom && pullTo ? ` Pull at ${inputs.bandwidth.trim()} Mbit/s: ${pullFrom.display} versus ${pullTo.display}.` : ""}`
+    ? `${stack.label}: ${to.figure.label} (${to.figure.display}) is ${changeWord(reduction) === "smaller" ? `~${reduction.display} smaller than` : `larger by ~${reduction.display} than`} ${from.figure.label} (${from.figure.display}).${pullFrom && pullTo ? ` Pull at ${inputs.bandwidth.trim()} Mbit/s: ${pullFrom.display} versus ${pullTo.display}.` : ""}`
     : reduction.error.message;
 
   const selectClass =
     "h-9 w-full min-w-0 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 text-sm";
   return (
-    <div className="grid gap-5">
+    <div className="grid gap-4">
       <fieldset>
-        <legend className="mb-2 text-sm font-semibold">Stack</legend>
+        <legend className="float-left mr-3 py-2.5 text-sm font-semibold">Stack</legend>
         <div className="inline-flex flex-wrap gap-1 rounded-lg border border-[var(--border)] p-1">
           {STACKS.map((s) => (
             <label
@@ -99,73 +83,12 @@ export function ApproachPanel({ initialStack }: Props) {
 
       <SizeChart bars={bars} summary={summary} />
 
-      <div className="table-wrap">
-        <table>
-          <caption className="sr-only">Image sizes for {stack.label}, the same numbers as the chart</caption>
-          <thead>
-            <tr>
-              <th scope="col">Approach and final image base</th>
-              <th scope="col">Size</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stack.approaches.map((a) => (
-              <tr key={a.id}>
-                <th scope="row" className="bg-transparent font-normal">
-                  <span className="block">
-                    {a.build === "single-stage" ? "Single-stage" : "Multi-stage"}, {RUNTIME_NAMES[a.runtime]}
-                  </span>
-                  <code className="text-xs">{a.baseImage}</code>
-                </th>
-                <td>
-                  {a.figure.estimate ? (
-                    <details>
-                      <summary className="cursor-pointer">
-                        <span className="whitespace-nowrap">{a.figure.display}</span>{" "}
-                        <span className="rounded bg-amber-100 px-1 text-xs font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">
-                          estimate
-                        </span>
-                      </summary>
-                      <p className="mt-1 max-w-[36ch] text-sm whitespace-normal text-[var(--fg-muted)]">
-                        {a.figure.basis}
-                      </p>
-                    </details>
-                  ) : (
-                    <span className="whitespace-nowrap">{a.figure.display}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {stack.approaches.some((a) => a.note) ? (
-        <ul className="grid gap-1 pl-0 text-sm text-[var(--fg-muted)]">
-          {stack.approaches
-            .filter((a) => a.note)
-            .map((a) => (
-              <li key={a.id} className="list-none">
-                Note on {a.figure.label}: {a.note}
-              </li>
-            ))}
-        </ul>
-      ) : null}
-      {stack.notOffered.length > 0 ? (
-        <ul className="grid gap-1 pl-0 text-sm text-[var(--fg-muted)]">
-          {stack.notOffered.map((n) => (
-            <li key={n.runtime} className="list-none">
-              Not offered for {stack.label}: <strong>{RUNTIME_NAMES[n.runtime]}</strong>. {n.reason}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-
       <fieldset className="grid gap-3 rounded-lg border border-[var(--border)] p-3 sm:grid-cols-2">
         <legend className="px-1 text-sm font-semibold">Compare two approaches</legend>
         {(["from", "to"] as const).map((side, i) => (
           <div key={side} className="grid gap-1">
             <label htmlFor={`${name}-${side}`} className="text-sm font-medium">
-              {side === "from" ? "From (before)" : "To (after)"}
+              {side === "from" ? "Before" : "After"}
             </label>
             <select
               id={`${name}-${side}`}
@@ -188,10 +111,12 @@ export function ApproachPanel({ initialStack }: Props) {
           {reduction.ok ? (
             <>
               <p className="text-lg">
+                {changeWord(reduction) === "larger" ? "Larger by " : null}
                 <strong className="text-2xl tabular-nums" data-testid="reduction">
                   ~{reduction.display}
-                </strong>{" "}
-                {reduction.value >= 0 ? "smaller" : "larger"}: {from.figure.display} → {to.figure.display}
+                </strong>
+                {changeWord(reduction) === "smaller" ? " smaller" : null}: {from.figure.display} →{" "}
+                {to.figure.display}
               </p>
               <HowComputed lines={[{ derived: reduction }]} />
             </>
@@ -201,6 +126,8 @@ export function ApproachPanel({ initialStack }: Props) {
         </div>
       </fieldset>
 
+      <StackSizeTable stack={stack} />
+
       <ImpactFieldset
         inputs={inputs}
         onChange={setInputs}
@@ -209,7 +136,9 @@ export function ApproachPanel({ initialStack }: Props) {
         toDisplay={to.figure.display}
       />
 
-      <p role="status" className="rounded-md bg-[var(--bg-soft)] px-3 py-2 text-sm">
+      {/* For screen readers: the change and the pull times in one sentence, announced on change;
+          sighted readers see the same figures above. */}
+      <p role="status" className="sr-only">
         {status}
       </p>
     </div>

@@ -28,7 +28,7 @@ export function SizeCalculatorClient({
   );
   if (!mounted) return <>{children}</>;
   return (
-    <div className="grid gap-5" data-interactive="">
+    <div className="grid gap-4" data-interactive="">
       <ModeTabs initialStack={initialStack} />
       <details className="rounded-lg border border-[var(--border)] p-3">
         <summary className="cursor-pointer text-sm font-medium">

@@ -1,5 +1,3 @@
-import { useId } from "react";
-
 export interface ChartBar {
   id: string;
   label: string;
@@ -9,100 +7,64 @@ export interface ChartBar {
   build: "single-stage" | "multi-stage";
   estimate?: boolean;
   /** Marks the two bars being compared. */
-  mark?: "from" | "to";
+  mark?: "before" | "after";
 }
 
-const ROW = 46;
-/** The longest bar takes this share of the width, leaving room for its value after it. */
-const MAX_BAR = 58;
+const FILL: Record<ChartBar["build"], string> = {
+  "single-stage": "bg-slate-300 dark:bg-slate-600",
+  "multi-stage": "bg-brand-300 dark:bg-brand-700",
+};
+// Stripes of the multi-stage colour: an estimate reads as "not a measured size" without colour alone.
+const ESTIMATE =
+  "border border-dashed border-brand-700 bg-[repeating-linear-gradient(45deg,var(--color-brand-300)_0_4px,transparent_4px_8px)] dark:border-brand-300 dark:bg-[repeating-linear-gradient(45deg,var(--color-brand-700)_0_4px,transparent_4px_8px)]";
 
 /**
- * Horizontal bars, one per image. Widths are percentages of the chart, so the text keeps its
- * size on a phone instead of shrinking with a scaled viewBox. The bars are an image with a text
- * summary; the same numbers are in the table next to it.
+ * Horizontal bars across the card, one per image, each with its name and size written on it.
+ * The bars are one image with a text summary; the same numbers are in a table one click away.
  */
 export function SizeChart({ bars, summary }: { bars: readonly ChartBar[]; summary: string }) {
-  // useId can contain characters that break url(#…) references.
-  const hatch = `hatch-${useId().replace(/[^\w-]/g, "")}`;
   const max = Math.max(...bars.map((b) => b.mb), 0);
   return (
     <figure className="grid gap-2">
-      <svg
-        role="img"
-        aria-label={summary}
-        width="100%"
-        height={bars.length * ROW}
-        className="block font-sans"
-      >
-        <defs>
-          <pattern
-            id={hatch}
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <line
-              x1="1"
-              y1="0"
-              x2="1"
-              y2="6"
-              strokeWidth="2.5"
-              className="stroke-brand-600 dark:stroke-brand-400"
-            />
-          </pattern>
-        </defs>
-        {bars.map((bar, i) => {
-          const y = i * ROW;
-          const width = bar.mb > 0 ? Math.max(max > 0 ? (bar.mb / max) * MAX_BAR : 0, 0.5) : 0;
-          const solid =
-            bar.build === "single-stage"
-              ? "fill-slate-500 dark:fill-slate-400"
-              : "fill-brand-600 dark:fill-brand-400";
-          const outline = bar.mark
-            ? "stroke-[var(--fg)]"
-            : bar.estimate
-              ? "stroke-brand-700 dark:stroke-brand-300"
-              : "stroke-none";
+      <div role="img" aria-label={summary} className="grid gap-1.5">
+        {bars.map((bar) => {
+          const width = bar.mb > 0 && max > 0 ? Math.max((bar.mb / max) * 100, 0.75) : 0;
           return (
-            <g key={bar.id} data-bar={bar.id}>
-              <text
-                x="0"
-                y={y + 14}
-                className={`fill-[var(--fg)] text-[12px] ${bar.mark ? "font-semibold" : ""}`}
-              >
-                {bar.label}
-              </text>
-              <rect
-                x="1"
-                y={y + 20}
-                width={`${width}%`}
-                height="16"
-                rx="2"
-                fill={bar.estimate ? `url(#${hatch})` : undefined}
-                className={`${bar.estimate ? "" : solid} ${outline}`}
-                strokeWidth={bar.mark ? 2 : 1.5}
-                strokeDasharray={bar.estimate ? "4 2" : undefined}
+            <div
+              key={bar.id}
+              data-bar={bar.id}
+              className={`relative overflow-hidden rounded-md bg-[var(--bg-soft)] ${bar.mark ? "ring-2 ring-[var(--fg)]" : ""}`}
+            >
+              <div
+                data-bar-fill=""
+                className={`absolute inset-y-0 left-0 rounded-md ${bar.estimate ? ESTIMATE : FILL[bar.build]}`}
+                style={{ width: `${width}%` }}
               />
-              <text x={`${width}%`} dx="8" y={y + 32} className="fill-[var(--fg)] text-[12px] tabular-nums">
-                {bar.display}
-                {bar.estimate ? " (estimate)" : ""}
-                {bar.mark ? ` · ${bar.mark}` : ""}
-              </text>
-            </g>
+              <div className="relative flex min-h-9 flex-wrap items-center justify-between gap-x-3 px-2.5 py-1 text-sm">
+                <span className="min-w-0">
+                  {bar.label}
+                  {bar.mark ? (
+                    <span className="ml-2 rounded bg-[var(--bg)] px-1.5 py-0.5 text-xs font-semibold">
+                      {bar.mark}
+                    </span>
+                  ) : null}
+                </span>
+                <span className="font-semibold whitespace-nowrap tabular-nums">
+                  {bar.display}
+                  {bar.estimate ? " (estimate)" : ""}
+                </span>
+              </div>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-[var(--fg-muted)]">
-        <LegendSwatch className="bg-slate-500 dark:bg-slate-400" text="single-stage" />
-        <LegendSwatch className="bg-brand-600 dark:bg-brand-400" text="multi-stage" />
-        <LegendSwatch
-          className="border border-dashed border-brand-700 bg-[repeating-linear-gradient(45deg,var(--color-brand-600)_0_2px,transparent_2px_5px)] dark:border-brand-300"
-          text="estimate (hatched)"
-        />
-        {bars.some((b) => b.mark) ? (
-          <span>Outlined bars marked “from” and “to” are the two compared.</span>
+        <LegendSwatch className={FILL["single-stage"]} text="single-stage" />
+        <LegendSwatch className={FILL["multi-stage"]} text="multi-stage" />
+        {bars.some((b) => b.estimate) ? (
+          <LegendSwatch className={ESTIMATE} text="estimate (striped)" />
         ) : null}
+        {bars.some((b) => b.mark) ? <span>Outlined: the two images compared below.</span> : null}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { NODE_BASE_IMAGES } from "@/lib/docker/size-data";
-import { type CustomBuildInput, compareCustomBuild, type Derived } from "@/lib/docker/size-math";
+import { type CustomBuildInput, changeWord, compareCustomBuild, type Derived } from "@/lib/docker/size-math";
 import { SizeChart } from "./size-chart";
 import { HowComputed } from "./size-formula";
 import { NumberField, parseField } from "./size-number-field";
@@ -64,6 +64,8 @@ export function CustomPanel() {
   ) as Required<CustomBuildInput>;
   const result = compareCustomBuild(input);
   const error = result.ok ? null : result.error;
+  // A multi-stage image can come out larger (a big runtime base): then it is said as growth.
+  const grows = result.ok && changeWord(result.savedMb) === "larger";
 
   return (
     <div className="grid gap-5">
@@ -112,8 +114,8 @@ export function CustomPanel() {
           <div className="grid gap-3 sm:grid-cols-2">
             <Result title="Single-stage image" derived={result.singleStage} />
             <Result title="Multi-stage image" derived={result.multiStage} />
-            <Result title="Saved" derived={result.savedMb} />
-            <Result title="Reduction" derived={result.reduction} />
+            <Result title={grows ? "Larger by" : "Saved"} derived={result.savedMb} />
+            <Result title={grows ? "Larger by" : "Reduction"} derived={result.reduction} />
           </div>
         </div>
       ) : (
@@ -122,9 +124,10 @@ export function CustomPanel() {
         </p>
       )}
 
-      <p role="status" className="rounded-md bg-[var(--bg-soft)] px-3 py-2 text-sm">
+      {/* For screen readers, announced on change; the same figures are on screen above. */}
+      <p role="status" className="sr-only">
         {result.ok
-          ? `Your app: single-stage ${result.singleStage.display}, multi-stage ${result.multiStage.display}, ${result.reduction.display} smaller.`
+          ? `Your app: single-stage ${result.singleStage.display}, multi-stage ${result.multiStage.display}, ${grows ? `larger by ${result.reduction.display}` : `${result.reduction.display} smaller`}.`
           : `Not computed: ${result.error.message}`}
       </p>
     </div>

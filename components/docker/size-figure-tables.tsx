@@ -39,7 +39,7 @@ export function SizeFigureTables() {
                   {buildLabel(a)}
                 </th>
                 <td>
-                  <code>{a.baseImage}</code>
+                  <code className="whitespace-nowrap">{a.baseImage}</code>
                 </td>
                 <td className="whitespace-nowrap">{a.figure.display}</td>
                 <td>{a.why ?? ""}</td>
@@ -90,7 +90,7 @@ export function SizeFigureTables() {
             {NODE_BASE_IMAGES.map((row) => (
               <tr key={row.image}>
                 <th scope="row" className="bg-transparent font-normal">
-                  <code>{row.label}</code>
+                  <code className="whitespace-nowrap">{row.label}</code>
                 </th>
                 <td className="whitespace-nowrap">{row.figure.display}</td>
                 <td>{row.packageManager}</td>

@@ -1,5 +1,4 @@
 import {
-  type Derived,
   type MathResult,
   pullTimeSeconds,
   registryStorageMb,
@@ -42,13 +41,39 @@ type Props = {
   toDisplay: string;
 };
 
-/** "What it means": the inputs and a table of what the two sizes cost, each with its formula. */
+/** "What it means": the inputs and a table of what the two sizes cost, the formulas folded under it. */
 export function ImpactFieldset({ inputs, onChange, impact, fromDisplay, toDisplay }: Props) {
   const set = (key: keyof ImpactInputs) => (text: string) => onChange({ ...inputs, [key]: text });
+  const rows = [
+    {
+      title: `Pull time at ${inputs.bandwidth.trim() || "?"} Mbit/s`,
+      short: "Pull time",
+      results: impact.pulls,
+    },
+    {
+      title: `Registry storage for ${inputs.tags.trim() || "?"} tags`,
+      short: "Storage",
+      results: impact.storage,
+    },
+    {
+      title: `Transfer to scale out to ${inputs.nodes.trim() || "?"} nodes`,
+      short: "Transfer",
+      results: impact.transfer,
+    },
+  ];
+  const formulas = rows.flatMap(({ short, results }) => {
+    const [from, to] = results;
+    return from?.ok && to?.ok
+      ? [
+          { label: `${short}, before`, derived: from },
+          { label: `${short}, after`, derived: to },
+        ]
+      : [];
+  });
   return (
     <fieldset className="grid gap-3 rounded-lg border border-[var(--border)] p-3">
       <legend className="px-1 text-sm font-semibold">What it means</legend>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-3 gap-x-3 gap-y-3">
         <NumberField
           label="Bandwidth"
           unit="Mbit/s"
@@ -77,51 +102,27 @@ export function ImpactFieldset({ inputs, onChange, impact, fromDisplay, toDispla
           <thead>
             <tr>
               <th scope="col">Cost</th>
-              <th scope="col">From: {fromDisplay}</th>
-              <th scope="col">To: {toDisplay}</th>
+              <th scope="col">Before: {fromDisplay}</th>
+              <th scope="col">After: {toDisplay}</th>
             </tr>
           </thead>
           <tbody>
-            <ImpactRow
-              title={`Pull time at ${inputs.bandwidth.trim() || "?"} Mbit/s`}
-              results={impact.pulls}
-            />
-            <ImpactRow
-              title={`Registry storage for ${inputs.tags.trim() || "?"} tags`}
-              results={impact.storage}
-            />
-            <ImpactRow
-              title={`Transfer to scale out to ${inputs.nodes.trim() || "?"} nodes`}
-              results={impact.transfer}
-            />
+            {rows.map(({ title, results }) => (
+              <tr key={title}>
+                <th scope="row" className="bg-transparent font-normal">
+                  {title}
+                </th>
+                {results.map((r, i) => (
+                  <td key={i} className="tabular-nums">
+                    {r.ok ? r.display : <span className="text-[var(--fg-muted)]">—</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
+      {formulas.length ? <HowComputed lines={formulas} /> : null}
     </fieldset>
-  );
-}
-
-function ImpactRow({ title, results }: { title: string; results: MathResult[] }) {
-  const values = results.map((r): Derived | null => (r.ok ? r : null));
-  const [from, to] = values;
-  return (
-    <tr>
-      <th scope="row" className="bg-transparent font-normal">
-        {title}
-        {from && to ? (
-          <HowComputed
-            lines={[
-              { label: "From", derived: from },
-              { label: "To", derived: to },
-            ]}
-          />
-        ) : null}
-      </th>
-      {values.map((d, i) => (
-        <td key={i} className="tabular-nums">
-          {d ? d.display : <span className="text-[var(--fg-muted)]">—</span>}
-        </td>
-      ))}
-    </tr>
   );
 }

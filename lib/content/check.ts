@@ -116,7 +116,7 @@ export async function checkContent(
           column,
           "code-colours",
           `Code colours ${declarations} (class ${className}) are missing from app/code-colours.css`,
-          "Run npm run content:colours, then commit app/code-colours.css",
+          "Run npm run content:check -- --fix (npm run build does it too), then commit app/code-colours.css",
         );
     }
     options.onProgress?.({

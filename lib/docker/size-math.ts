@@ -125,22 +125,33 @@ function fail(error: InputError): { ok: false; error: InputError } {
 // ---------------------------------------------------------------------------------------------
 // Calculations
 
-/** How much smaller `toMb` is than `fromMb`, in percent: (from − to) ÷ from × 100. */
+/**
+ * How much smaller `toMb` is than `fromMb`, in percent: (from − to) ÷ from × 100. The value is
+ * negative when the image grows; the display and formula then state the growth as a positive
+ * "larger" figure, (to − from) ÷ from × 100, so no reader meets a negative saving.
+ */
 export function reductionPercent(fromMb: number, toMb: number): MathResult {
   const error = checkSize("fromMb", fromMb) ?? checkSize("toMb", toMb);
   if (error) return fail(error);
   if (fromMb === 0) return fail({ field: "fromMb", message: "The starting size must be more than 0 MB." });
   const value = ((fromMb - toMb) / fromMb) * 100;
-  const display = formatPercent(value);
-  const exact = `${formatNumber(value)}%`;
+  const grows = value < 0;
+  const display = formatPercent(Math.abs(value));
+  const exact = `${formatNumber(Math.abs(value))}%`;
+  const [big, small] = grows ? [toMb, fromMb] : [fromMb, toMb];
   return {
     ok: true,
     value,
     unit: "%",
     display,
-    formula: `(${mb(fromMb)} − ${mb(toMb)}) ÷ ${mb(fromMb)} × 100 = ${exact}${exact === display ? "" : ` ≈ ${display}`}`,
-    ...(value < 0 ? { note: "Negative: the second image is larger than the first." } : {}),
+    formula: `(${mb(big)} − ${mb(small)}) ÷ ${mb(fromMb)} × 100 = ${exact}${exact === display ? "" : ` ≈ ${display}`}${grows ? " larger" : ""}`,
+    ...(grows ? { note: "The second image is larger than the first." } : {}),
   };
+}
+
+/** "smaller" or "larger": how a reduction or saving reads, from the sign of its value. */
+export function changeWord(derived: Pick<Derived, "value">): "smaller" | "larger" {
+  return derived.value < 0 ? "larger" : "smaller";
 }
 
 /** Seconds to pull an image at a bandwidth in Mbit/s: MB × 8 ÷ Mbit/s (ignores latency and decompression). */
@@ -268,11 +279,15 @@ export function compareCustomBuild(input: CustomBuildInput): MathResult<CustomBu
     display: formatMb(multi),
     formula: `runtime base + production deps + app: ${sum(multiParts, multi)}`,
   };
+  // Negative when the multi-stage image is the larger one; shown as a positive "larger by".
   const savedMb: Derived = {
     value: single - multi,
     unit: "MB",
-    display: formatMb(single - multi),
-    formula: `${mb(single)} − ${mb(multi)} = ${mb(single - multi)}`,
+    display: formatMb(Math.abs(single - multi)),
+    formula:
+      single >= multi
+        ? `${mb(single)} − ${mb(multi)} = ${mb(single - multi)}`
+        : `${mb(multi)} − ${mb(single)} = ${mb(multi - single)} larger`,
   };
   let reduction: Derived;
   if (single === 0) {

@@ -1,12 +1,22 @@
+import path from "node:path";
+import { checkContent } from "../../lib/content/check";
+import { CODE_COLOURS_FILE } from "../../lib/content/code-colours";
+import { formatDiagnostic } from "../../lib/content/diagnostics";
 import { compileContentManifest, writeContentManifest } from "../../lib/content/manifest";
+import { refreshCodeColours } from "./code-colours";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "./fingerprint";
 import { run, since } from "./run";
 
-/** Builds the production app unless .next already holds a build of the current sources. */
+/**
+ * Builds the production app unless .next already holds a build of the current sources. First
+ * brings app/code-colours.css in line with the lessons, so a new lesson's code is coloured
+ * without anyone remembering `npm run content:colours`.
+ */
 export async function buildIfNeeded({ force = false } = {}): Promise<"built" | "current"> {
   if (!force && buildIsCurrent()) return "current";
-  const fingerprint = sourceFingerprint();
   const t0 = performance.now();
+  await refreshColoursForBuild();
+  const fingerprint = sourceFingerprint();
   // The lessons first, as production sees them (no drafts): every problem with its
   // file:line:column, before minutes of `next build`. The pages compile them the same way.
   Object.assign(process.env, { NODE_ENV: "production" });
@@ -21,4 +31,15 @@ export async function buildIfNeeded({ force = false } = {}): Promise<"built" | "
   markBuilt(fingerprint);
   console.log(`✔ Built in ${since(t0)}`);
   return "built";
+}
+
+async function refreshColoursForBuild() {
+  const t0 = performance.now();
+  const result = await refreshCodeColours(await checkContent());
+  const file = path.relative(process.cwd(), CODE_COLOURS_FILE);
+  if (result.status === "blocked") {
+    for (const d of result.errors) console.log(formatDiagnostic(d));
+    throw new Error("The lessons have errors (above); fix them, then build again");
+  }
+  console.log(`✔ ${file}: ${result.status === "written" ? "rewritten" : "current"} (${since(t0)})`);
 }

@@ -18,7 +18,7 @@ const INPUTS = [
 ];
 /** The build folder (next.config.mjs reads the same variable). */
 export const DIST_DIR = path.join(ROOT, process.env.LECTERN_DIST_DIR || ".next");
-const STAMP = path.join(DIST_DIR, "lectern-build.json");
+const stamp = (distDir: string) => path.join(distDir, "lectern-build.json");
 
 function walk(target: string, files: string[]) {
   if (!existsSync(target)) return;
@@ -39,16 +39,16 @@ export function sourceFingerprint(): string {
   return hash.digest("hex").slice(0, 20);
 }
 
-/** Whether there is a production build at all. */
-export function buildExists(): boolean {
-  return existsSync(path.join(DIST_DIR, "BUILD_ID"));
+/** Whether there is a production build at all (in .next, or the build folder given). */
+export function buildExists(distDir = DIST_DIR): boolean {
+  return existsSync(path.join(distDir, "BUILD_ID"));
 }
 
-/** Whether .next holds a production build of exactly the current sources. */
-export function buildIsCurrent(): boolean {
-  if (!existsSync(STAMP) || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) return false;
+/** Whether .next (or the build folder given) holds a production build of exactly the current sources. */
+export function buildIsCurrent(distDir = DIST_DIR): boolean {
+  if (!existsSync(stamp(distDir)) || !buildExists(distDir)) return false;
   try {
-    return JSON.parse(readFileSync(STAMP, "utf8")).fingerprint === sourceFingerprint();
+    return JSON.parse(readFileSync(stamp(distDir), "utf8")).fingerprint === sourceFingerprint();
   } catch {
     return false;
   }
@@ -56,5 +56,5 @@ export function buildIsCurrent(): boolean {
 
 /** Records that .next was built from the current sources. */
 export function markBuilt(fingerprint: string) {
-  writeFileSync(STAMP, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2));
+  writeFileSync(stamp(DIST_DIR), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2));
 }

@@ -27,6 +27,7 @@ test("both widgets in their interactive states have no axe violations in light a
   await openLesson(page);
   const calc = calculator(page);
   await calc.getByRole("radio", { name: "Go" }).check();
+  await calc.getByText("The sizes as a table").click();
   await calc
     .getByRole("row", { name: /distroless/ })
     .getByText("estimate")

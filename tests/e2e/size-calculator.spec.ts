@@ -15,6 +15,8 @@ test.describe("size calculator", () => {
     await expect(chart).toHaveAttribute("aria-label", /~850 MB/);
     await expect(chart).toHaveAttribute("aria-label", /~12 MB/);
     await expect(calc.getByTestId("reduction")).toHaveText("~98.6%");
+    // The chart's numbers as a table, folded under it.
+    await calc.getByText("The sizes as a table").click();
     const table = calc.getByRole("table", { name: /Image sizes for Go/ });
     await expect(table).toContainText("~850 MB");
     await expect(table).toContainText("~12 MB");
@@ -34,8 +36,9 @@ test.describe("size calculator", () => {
     await calc.getByLabel("Bandwidth (Mbit/s)").fill("10");
     await expect(pull).toContainText("Pull time at 10 Mbit/s");
     await expect(pull).toContainText("14 min 40 s");
-    await pull.getByText("How is this computed?").click();
-    await expect(pull).toContainText("1100 MB × 8 ÷ 10 Mbit/s = 880 s");
+    const impact = calc.getByRole("group", { name: "What it means" });
+    await impact.getByText("How is this computed?").click();
+    await expect(impact).toContainText("Pull time, before: 1100 MB × 8 ÷ 10 Mbit/s = 880 s");
 
     await calc.getByLabel("Bandwidth (Mbit/s)").fill("0");
     const bandwidth = calc.getByLabel("Bandwidth (Mbit/s)");

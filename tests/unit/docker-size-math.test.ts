@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type CustomBuildInput,
+  changeWord,
   compareCustomBuild,
   formatDuration,
   formatMb,
@@ -63,6 +64,30 @@ describe("reduction percent", () => {
     const result = ok(reductionPercent(100, 150));
     expect(result.value).toBe(-50);
     expect(result.note).toMatch(/larger/);
+    // A growth reads as growth: a positive figure and "larger", never a negative saving.
+    expect(result.display).toBe("50%");
+    expect(result.formula).toBe("(150 MB − 100 MB) ÷ 100 MB × 100 = 50% larger");
+    expect(changeWord(result)).toBe("larger");
+    expect(changeWord(ok(reductionPercent(150, 100)))).toBe("smaller");
+  });
+
+  it("a custom build whose multi-stage image is larger says how much larger, without a minus", () => {
+    const result = ok(
+      compareCustomBuild({
+        buildBaseMb: 100,
+        runtimeBaseMb: 900,
+        buildToolsMb: 0,
+        allDependenciesMb: 180,
+        productionDependenciesMb: 40,
+        appMb: 5,
+        buildArtifactsMb: 25,
+      }),
+    );
+    expect(result.savedMb.value).toBe(-635);
+    expect(result.savedMb.display).toBe("635 MB");
+    expect(result.savedMb.formula).toBe("945 MB − 310 MB = 635 MB larger");
+    expect(result.reduction.display).toBe("205%");
+    for (const d of [result.savedMb, result.reduction]) expect(d.display).not.toMatch(/^[−-]/);
   });
 
   it("refuses a starting size of 0", () => {
