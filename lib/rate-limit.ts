@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   commentPostNew: { limit: 3, windowSeconds: 600 },
   /** Edits and deletions of one's own comments per user. */
   commentEdit: { limit: 30, windowSeconds: 600 },
+  /** Comment previews (Write / Preview) per user. */
+  commentPreview: { limit: 60, windowSeconds: 60 },
   /** Reports per user. */
   commentReport: { limit: 10, windowSeconds: 3600 },
   /** Moderation actions per moderator. */

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { useMenu } from "@/components/ui/menu";
 import { refetchAllVisitorData, refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import { signOutAction } from "@/lib/account/actions";
 
@@ -13,6 +14,7 @@ export function AccountMenu() {
   const { status, data } = useVisitorData<Me>("/api/me");
   const pathname = usePathname();
   const seen = useRef<string | null | undefined>(undefined);
+  const menu = useMenu();
 
   // Signing in or out ends with a client-side navigation: ask again who is here, and when the
   // answer changes, refresh everything else that belongs to the visitor (progress, threads).
@@ -39,12 +41,21 @@ export function AccountMenu() {
     );
   }
   return (
-    <details className="relative">
-      <summary className="inline-flex h-9 max-w-40 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]">
+    <div className="relative min-w-0">
+      <button
+        {...menu.button}
+        data-account-menu
+        className="inline-flex h-9 max-w-[min(10rem,100%)] items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-[var(--bg-soft)]"
+      >
         <span className="truncate">{user.name}</span>
-        <span aria-hidden="true">▾</span>
-      </summary>
-      <div className="absolute right-0 z-40 mt-1 grid w-48 gap-1 rounded-lg border border-[var(--border)] bg-[var(--bg)] p-2 text-sm shadow-lg">
+        <span aria-hidden="true" className="shrink-0">
+          ▾
+        </span>
+      </button>
+      <div
+        {...menu.panel}
+        className="absolute right-0 z-40 mt-1 w-48 gap-1 rounded-lg border border-[var(--border)] bg-[var(--bg)] p-2 text-sm shadow-lg [&:not([hidden])]:grid"
+      >
         <Link
           href="/account"
           className="rounded px-2 py-1.5 text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
@@ -95,6 +106,6 @@ export function AccountMenu() {
           </button>
         </form>
       </div>
-    </details>
+    </div>
   );
 }

@@ -14,7 +14,14 @@ import type { CommentView } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
 import { RelativeTime } from "./relative-time";
 
-type Props = { comment: CommentView; course: string; lesson: string; onChanged: (focusId?: string) => void };
+type Props = {
+  comment: CommentView;
+  course: string;
+  lesson: string;
+  /** The comment a permalink pointed at, marked when it is this one. */
+  targeted?: string | null;
+  onChanged: (focusId?: string) => void;
+};
 
 const small = "rounded border border-[var(--border)] px-2 py-0.5 text-xs hover:bg-[var(--bg-soft)]";
 
@@ -30,7 +37,7 @@ function useOnSuccess<T>(state: ActionResult<T> | null, done: () => void) {
 }
 
 /** One comment with the actions this viewer may take, and its replies. */
-export function CommentItem({ comment, course, lesson, onChanged }: Props) {
+export function CommentItem({ comment, course, lesson, targeted, onChanged }: Props) {
   const [mode, setMode] = useState<"view" | "reply" | "edit" | "report" | "delete">("view");
   const [editState, editAction, editing] = useActionState(editCommentAction, null);
   const [deleteState, deleteAction] = useActionState(deleteCommentAction, null);
@@ -47,25 +54,35 @@ export function CommentItem({ comment, course, lesson, onChanged }: Props) {
   const error = [editState, deleteState, hideState, reportState].find((s) => s && !s.ok);
 
   return (
-    <li id={`comment-${comment.id}`} tabIndex={-1} className="comment outline-none" data-comment={comment.id}>
+    <li
+      id={`comment-${comment.id}`}
+      tabIndex={-1}
+      className="comment min-w-0 scroll-mt-20 outline-none"
+      data-comment={comment.id}
+      data-targeted={targeted === comment.id ? "" : undefined}
+    >
       <article
         aria-label={
           comment.deleted ? "Deleted comment" : `Comment by ${comment.author?.name ?? "a former member"}`
         }
-        className={`rounded-lg border px-4 py-3 ${comment.hidden ? "border-dashed border-amber-600 bg-amber-50/60 dark:bg-amber-950/30" : "border-[var(--border)]"}`}
+        className={`min-w-0 rounded-lg border px-4 py-3 ${comment.hidden ? "border-dashed border-amber-600 bg-amber-50/60 dark:bg-amber-950/30" : targeted === comment.id ? "border-brand-600 ring-2 ring-brand-600/30 dark:border-brand-300" : "border-[var(--border)]"}`}
       >
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           {comment.deleted ? (
             <span className="text-[var(--fg-muted)] italic">[deleted]</span>
           ) : (
             <>
-              <span className="font-semibold">{comment.author?.name ?? "[deleted account]"}</span>
+              <span className="min-w-0 font-semibold break-words">
+                {comment.author?.name ?? "[deleted account]"}
+              </span>
               {comment.author?.instructor ? (
                 <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100">
                   Instructor
                 </span>
               ) : null}
-              <RelativeTime iso={comment.createdAt} />
+              <a href={`#comment-${comment.id}`} className="text-inherit no-underline hover:underline">
+                <RelativeTime iso={comment.createdAt} />
+              </a>
               {comment.editedAt ? (
                 <span className="text-[var(--fg-muted)]">
                   · edited <RelativeTime iso={comment.editedAt} bare />
@@ -130,6 +147,7 @@ export function CommentItem({ comment, course, lesson, onChanged }: Props) {
                 Report
               </button>
             ) : null}
+            {comment.deleted ? null : <CopyLink course={course} lesson={lesson} id={comment.id} />}
             {comment.reported ? (
               <span className="text-xs text-[var(--fg-muted)]">Reported — thank you</span>
             ) : null}
@@ -215,11 +233,41 @@ export function CommentItem({ comment, course, lesson, onChanged }: Props) {
               comment={reply}
               course={course}
               lesson={lesson}
+              targeted={targeted}
               onChanged={onChanged}
             />
           ))}
         </ol>
       ) : null}
     </li>
+  );
+}
+
+/** Copies the comment's permalink (the lesson page, landing on this comment). */
+function CopyLink({ course, lesson, id }: { course: string; lesson: string; id: string }) {
+  const [said, setSaid] = useState("");
+  return (
+    <>
+      <button
+        type="button"
+        className={small}
+        onClick={async () => {
+          const url = `${window.location.origin}/courses/${course}/${lesson}#comment-${id}`;
+          try {
+            await navigator.clipboard.writeText(url);
+            setSaid("Link copied");
+          } catch {
+            // No clipboard (an old browser, a denied permission): the address bar holds the link.
+            window.history.replaceState(null, "", `#comment-${id}`);
+            setSaid("The link is in the address bar");
+          }
+        }}
+      >
+        Copy link
+      </button>
+      <span role="status" className="text-xs text-[var(--fg-muted)]">
+        {said}
+      </span>
+    </>
   );
 }

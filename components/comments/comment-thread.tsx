@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { FollowToggle } from "@/components/notifications/follow-toggle";
+import { landOn } from "@/components/ui/land-on";
 import { refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import type { Thread, ThreadOrder } from "@/lib/comments/queries";
 import { CommentForm } from "./comment-form";
@@ -24,6 +25,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
   }, []);
   const url = threadUrl(course, lesson, order);
   const { status, data } = useVisitorData<ThreadResponse>(url);
+  const targeted = useLanding(status === "ready");
 
   const changed = useCallback(
     async (focusId?: string) => {
@@ -36,7 +38,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
   const refreshThread = useCallback(() => void refetchVisitorData(url), [url]);
   const next = `/courses/${course}/${lesson}#discussion`;
   return (
-    <div className="grid gap-5">
+    <div className="grid gap-5 [&>*]:min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-[var(--fg-muted)]" aria-live="polite">
           {status === "ready" && data
@@ -101,6 +103,7 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
               comment={comment}
               course={course}
               lesson={lesson}
+              targeted={targeted}
               onChanged={(id) => void changed(id)}
             />
           ))}
@@ -108,6 +111,37 @@ export function CommentThread({ course, lesson }: { course: string; lesson: stri
       ) : null}
     </div>
   );
+}
+
+/**
+ * Links to #discussion or #comment-<id> (after signing up, or shared) land on their target once
+ * the thread is there: the browser's own jump happened before it loaded, and short of it.
+ * Returns the id of the comment linked to, which the thread marks.
+ */
+function useLanding(ready: boolean): string | null {
+  const [targeted, setTargeted] = useState<string | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let stop: (() => void) | undefined;
+    const land = () => {
+      const hash = decodeURIComponent(window.location.hash.slice(1));
+      if (hash !== "discussion" && !hash.startsWith("comment-")) return;
+      const comment = hash.startsWith("comment-") ? document.getElementById(hash) : null;
+      const target = comment ?? document.getElementById("discussion");
+      if (!target) return;
+      stop?.();
+      stop = landOn(target);
+      setTargeted(comment ? hash.slice("comment-".length) : null);
+      comment?.focus({ preventScroll: true });
+    };
+    land();
+    window.addEventListener("hashchange", land);
+    return () => {
+      stop?.();
+      window.removeEventListener("hashchange", land);
+    };
+  }, [ready]);
+  return targeted;
 }
 
 /** "12 comments" in the lesson header, linking to the discussion. */

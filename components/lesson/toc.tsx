@@ -1,62 +1,95 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { landOn } from "@/components/ui/land-on";
+import { useMenu } from "@/components/ui/menu";
 import type { Heading } from "@/lib/content/schema";
+import { useActiveSection } from "./active-section";
 
-/** Event the TOC dispatches when the section being read changes (the visit tracker listens). */
-export const SECTION_EVENT = "lectern:section";
+/** The lesson's headings as links, the one being read marked. */
+function HeadingLinks({
+  headings,
+  active,
+  onFollow,
+}: {
+  headings: Heading[];
+  active: string | null;
+  onFollow?: (id: string) => void;
+}) {
+  return (
+    <ul className="space-y-1.5 border-l border-[var(--border)]">
+      {headings.map((h) => (
+        <li key={h.id} className={h.depth === 3 ? "pl-6" : "pl-3"}>
+          <a
+            href={`#${h.id}`}
+            onClick={onFollow ? () => onFollow(h.id) : undefined}
+            aria-current={active === h.id ? "location" : undefined}
+            className={`-ml-px block border-l-2 pl-2 no-underline ${active === h.id ? "border-brand-600 font-medium text-[var(--fg)] dark:border-brand-300" : "border-transparent text-[var(--fg-muted)] hover:text-[var(--fg)]"}`}
+          >
+            {h.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
-/** The lesson's table of contents; marks the section being read while scrolling. */
+/** The lesson's table of contents (the wide screen's column); marks the section being read. */
 export function TableOfContents({ headings }: { headings: Heading[] }) {
-  const [active, setActive] = useState<string | null>(null);
-
-  useEffect(() => {
-    const elements = headings
-      .map((h) => document.getElementById(h.id))
-      .filter((e): e is HTMLElement => e !== null);
-    if (elements.length === 0) return;
-    const update = () => {
-      // Headings land 5rem below the top (scroll-margin-top, under the sticky header).
-      const offset = 96;
-      let current: string | null = null;
-      for (const el of elements) {
-        if (el.getBoundingClientRect().top - offset <= 0) current = el.id;
-        else break;
-      }
-      setActive((prev) => {
-        if (prev !== current) window.dispatchEvent(new CustomEvent(SECTION_EVENT, { detail: current }));
-        return current;
-      });
-    };
-    let frame = 0;
-    const onScroll = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(update);
-    };
-    update();
-    window.addEventListener("scroll", onScroll, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener("scroll", onScroll);
-    };
-  }, [headings]);
-
+  // This one is mounted on every screen size, so it is the one that tells the visit tracker.
+  const active = useActiveSection(headings, { announce: true });
   return (
     <nav aria-label="On this page" className="toc text-sm">
       <p className="mb-2 font-semibold">On this page</p>
-      <ul className="space-y-1.5 border-l border-[var(--border)]">
-        {headings.map((h) => (
-          <li key={h.id} className={h.depth === 3 ? "pl-6" : "pl-3"}>
-            <a
-              href={`#${h.id}`}
-              aria-current={active === h.id ? "location" : undefined}
-              className={`-ml-px block border-l-2 pl-2 no-underline ${active === h.id ? "border-brand-600 font-medium text-[var(--fg)] dark:border-brand-300" : "border-transparent text-[var(--fg-muted)] hover:text-[var(--fg)]"}`}
-            >
-              {h.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <HeadingLinks headings={headings} active={active} />
     </nav>
+  );
+}
+
+/**
+ * The contents on narrower screens: a bar that stays under the header while reading, naming the
+ * section being read; its button opens the list, and following a link closes it again.
+ */
+export function ContentsMenu({ headings }: { headings: Heading[] }) {
+  const active = useActiveSection(headings);
+  const menu = useMenu();
+  const current = headings.find((h) => h.id === active);
+  const { open, panel } = menu;
+  // The list closes; the section stays in view while islands above it finish loading.
+  const follow = (id: string) => {
+    menu.close();
+    requestAnimationFrame(() => {
+      const target = document.getElementById(id);
+      if (target) landOn(target);
+    });
+  };
+  // Opened far down a long lesson: the list starts at the section being read.
+  useEffect(() => {
+    if (open) panel.ref.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest" });
+  }, [open, panel.ref]);
+  return (
+    <div className="contents-bar sticky top-14 z-20 -mx-4 mb-8 border-y border-[var(--border)] bg-[var(--bg)] px-4 sm:-mx-6 sm:px-6 xl:hidden">
+      <button
+        {...menu.button}
+        className="flex h-10 w-full min-w-0 items-center gap-2 text-left text-sm font-medium"
+      >
+        <span className="shrink-0">On this page</span>
+        {current ? (
+          <span className="min-w-0 truncate font-normal text-[var(--fg-muted)]">· {current.text}</span>
+        ) : null}
+        <span aria-hidden="true" className="ml-auto shrink-0">
+          {menu.open ? "▴" : "▾"}
+        </span>
+      </button>
+      {/* Over the page, not in its flow: opening it must not push the lesson down under a reader
+          who is about to jump to a section. */}
+      <nav
+        {...menu.panel}
+        aria-label="On this page"
+        className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-[var(--border)] bg-[var(--bg)] px-4 pt-1 pb-3 text-sm shadow-lg sm:px-6"
+      >
+        <HeadingLinks headings={headings} active={active} onFollow={follow} />
+      </nav>
+    </div>
   );
 }

@@ -41,8 +41,13 @@ export function lessonComponents(context: LessonContext): LessonComponentMap {
     LayerCache,
     CodeBlock,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
-    Quiz: ({ quiz }: { quiz: string }) => (
-      <QuizIsland quiz={JSON.parse(quiz) as PublicQuiz} course={context.course} lesson={context.lesson} />
+    Quiz: ({ quiz, showTitle }: { quiz: string; showTitle?: string }) => (
+      <QuizIsland
+        quiz={JSON.parse(quiz) as PublicQuiz}
+        course={context.course}
+        lesson={context.lesson}
+        showTitle={showTitle !== "false"}
+      />
     ),
     table: Table,
     a: MdxLink,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { SECTION_EVENT } from "@/components/lesson/toc";
+import { SECTION_EVENT } from "@/components/lesson/active-section";
 import { useCourseProgress } from "./learner-store";
 
 /**

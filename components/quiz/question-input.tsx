@@ -1,23 +1,67 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
-import type { Answer } from "@/lib/quiz/grade";
+import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import { InlineText } from "./inline-text";
+import { Verdict, type VerdictKind } from "./verdict";
 
 type Props = {
   question: PublicQuestion;
   name: string;
   value: Answer | undefined;
   disabled: boolean;
+  /** The graded result of this question, once there is one: marks go beside the chosen options. */
+  feedback?: QuestionResult;
   onChange: (value: Answer | undefined) => void;
 };
 
-const optionClass =
-  "flex cursor-pointer items-start gap-3 rounded-md border border-[var(--border)] px-3 py-2 hover:bg-[var(--bg-soft)] has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:has-[:checked]:border-brand-300 dark:has-[:checked]:bg-brand-700/20";
+const BORDER: Record<VerdictKind, string> = {
+  correct: "border-emerald-600 dark:border-emerald-400",
+  incorrect: "border-red-600 dark:border-red-400",
+  answer: "border-emerald-600 border-dashed dark:border-emerald-400",
+};
+
+const optionClass = (kind: VerdictKind | null) =>
+  `rounded-md border px-3 py-2 hover:bg-[var(--bg-soft)] has-[:checked]:bg-brand-50 dark:has-[:checked]:bg-brand-700/20 ${kind ? BORDER[kind] : "border-[var(--border)] has-[:checked]:border-brand-600 dark:has-[:checked]:border-brand-300"}`;
+
+/** One option (a choice, True or False) with its input, and its verdict mark once graded. */
+function Option({
+  kind,
+  verdictId,
+  note,
+  className = "",
+  children,
+}: {
+  kind: VerdictKind | null;
+  verdictId: string;
+  note?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div data-option className={`${optionClass(kind)} ${className}`}>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the option's input arrives in `children` */}
+      <label className="flex cursor-pointer items-start gap-3">{children}</label>
+      {kind ? (
+        <p className="mt-1 pl-7">
+          <Verdict id={verdictId} kind={kind}>
+            {note ? (
+              <span className="font-normal text-[var(--fg)]">
+                {" "}
+                — <InlineText text={note} />
+              </span>
+            ) : null}
+          </Verdict>
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** The input for one question, by type. Every control is a native, keyboard-usable element. */
-export function QuestionInput({ question: q, name, value, disabled, onChange }: Props) {
+export function QuestionInput({ question: q, name, value, disabled, feedback, onChange }: Props) {
+  const key = feedback?.answer;
   switch (q.type) {
     case "single":
     case "multiple":
@@ -26,15 +70,26 @@ export function QuestionInput({ question: q, name, value, disabled, onChange }: 
           {q.choices.map((c) => {
             const checked =
               q.type === "single" ? value === c.id : Array.isArray(value) && value.includes(c.id);
+            const picked = feedback?.choices?.find((x) => x.id === c.id);
+            const inKey = key?.kind === "choices" && key.ids.includes(c.id);
+            const kind: VerdictKind | null = picked
+              ? picked.correct
+                ? "correct"
+                : "incorrect"
+              : inKey
+                ? "answer"
+                : null;
+            const verdictId = `${name}-${c.id}-verdict`;
             return (
-              <label key={c.id} className={optionClass}>
+              <Option key={c.id} kind={kind} verdictId={verdictId} note={picked?.explanation}>
                 <input
                   type={q.type === "single" ? "radio" : "checkbox"}
                   name={name}
                   value={c.id}
                   checked={checked}
                   disabled={disabled}
-                  className="mt-1 size-4 accent-brand-600"
+                  aria-describedby={kind ? verdictId : undefined}
+                  className="mt-1 size-4 shrink-0 accent-brand-600"
                   onChange={(e) => {
                     if (q.type === "single") onChange(c.id);
                     else {
@@ -45,10 +100,10 @@ export function QuestionInput({ question: q, name, value, disabled, onChange }: 
                     }
                   }}
                 />
-                <span>
+                <span className="min-w-0 break-words">
                   <InlineText text={c.text} />
                 </span>
-              </label>
+              </Option>
             );
           })}
         </div>
@@ -56,42 +111,113 @@ export function QuestionInput({ question: q, name, value, disabled, onChange }: 
     case "truefalse":
       return (
         <div className="flex flex-wrap gap-2">
-          {[true, false].map((v) => (
-            <label key={String(v)} className={`${optionClass} min-w-28`}>
-              <input
-                type="radio"
-                name={name}
-                value={String(v)}
-                checked={value === v}
-                disabled={disabled}
-                className="mt-1 size-4 accent-brand-600"
-                onChange={() => onChange(v)}
-              />
-              <span>{v ? "True" : "False"}</span>
-            </label>
-          ))}
+          {[true, false].map((v) => {
+            const kind: VerdictKind | null =
+              feedback && value === v
+                ? feedback.correct
+                  ? "correct"
+                  : "incorrect"
+                : key?.kind === "truefalse" && key.value === v
+                  ? "answer"
+                  : null;
+            const verdictId = `${name}-${v}-verdict`;
+            return (
+              <Option key={String(v)} kind={kind} verdictId={verdictId} className="min-w-28">
+                <input
+                  type="radio"
+                  name={name}
+                  value={String(v)}
+                  checked={value === v}
+                  disabled={disabled}
+                  aria-describedby={kind ? verdictId : undefined}
+                  className="mt-1 size-4 accent-brand-600"
+                  onChange={() => onChange(v)}
+                />
+                <span>{v ? "True" : "False"}</span>
+              </Option>
+            );
+          })}
         </div>
       );
     case "fill":
       return (
-        <input
-          type="text"
-          name={name}
-          aria-label="Your answer"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={typeof value === "string" ? value : ""}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value)}
-          className="w-full max-w-sm rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 font-mono"
-        />
+        <div className="grid gap-1">
+          <input
+            type="text"
+            name={name}
+            aria-label="Your answer"
+            aria-describedby={feedback ? `${name}-verdict` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={typeof value === "string" ? value : ""}
+            disabled={disabled}
+            onChange={(e) => onChange(e.target.value)}
+            className="w-full max-w-sm rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 font-mono"
+          />
+          <TypedVerdict name={name} feedback={feedback} />
+        </div>
       );
     case "numeric":
-      return <NumericInput name={name} unit={q.unit} value={value} disabled={disabled} onChange={onChange} />;
+      return (
+        <div className="grid gap-1">
+          <NumericInput
+            name={name}
+            unit={q.unit}
+            value={value}
+            disabled={disabled}
+            described={Boolean(feedback)}
+            onChange={onChange}
+          />
+          <TypedVerdict name={name} feedback={feedback} />
+        </div>
+      );
     case "order":
-      return <OrderInput items={q.items} value={value} disabled={disabled} onChange={onChange} />;
+      return (
+        <div className="grid gap-2">
+          <OrderInput items={q.items} value={value} disabled={disabled} onChange={onChange} />
+          {feedback ? (
+            <p>
+              <Verdict kind={feedback.correct ? "correct" : "incorrect"} />
+            </p>
+          ) : null}
+          {key?.kind === "order" && !feedback?.correct ? (
+            <div className="text-sm">
+              <Verdict kind="answer" />
+              <ol className="mt-1 list-decimal pl-6 font-mono">
+                {key.ids.map((id) => (
+                  <li key={id}>
+                    <InlineText text={q.items.find((i) => i.id === id)?.text ?? ""} />
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+        </div>
+      );
   }
+}
+
+/** The verdict under a typed answer, and the correct answer once it may be shown. */
+function TypedVerdict({ name, feedback }: { name: string; feedback?: QuestionResult }) {
+  if (!feedback) return null;
+  const key = feedback.answer;
+  const shown =
+    key?.kind === "text"
+      ? key.text
+      : key?.kind === "number"
+        ? `${key.value}${key.unit ? ` ${key.unit}` : ""}${key.tolerance ? ` (± ${key.tolerance})` : ""}`
+        : null;
+  return (
+    <p id={`${name}-verdict`} className="flex flex-wrap gap-x-4 gap-y-1">
+      <Verdict kind={feedback.correct ? "correct" : "incorrect"} />
+      {shown !== null && !feedback.correct ? (
+        <Verdict kind="answer">
+          : <code className="font-normal">{shown}</code>
+        </Verdict>
+      ) : null}
+    </p>
+  );
 }
 
 function NumericInput({
@@ -99,12 +225,14 @@ function NumericInput({
   unit,
   value,
   disabled,
+  described,
   onChange,
 }: {
   name: string;
   unit?: string;
   value: Answer | undefined;
   disabled: boolean;
+  described: boolean;
   onChange: Props["onChange"];
 }) {
   const [text, setText] = useState(typeof value === "number" ? String(value) : "");
@@ -115,6 +243,7 @@ function NumericInput({
         inputMode="decimal"
         name={name}
         aria-label={unit ? `Your answer in ${unit}` : "Your answer"}
+        aria-describedby={described ? `${name}-verdict` : undefined}
         autoComplete="off"
         value={text}
         disabled={disabled}
@@ -144,17 +273,30 @@ function OrderInput({
 }) {
   const order = Array.isArray(value) && value.length === items.length ? value : items.map((i) => i.id);
   const [announcement, setAnnouncement] = useState("");
+  // The moved item keeps the keyboard: its same button again, or the other one at either end.
+  const [moved, setMoved] = useState<{ id: string; direction: "up" | "down" } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   const byId = new Map(items.map((i) => [i.id, i.text]));
   const move = (from: number, to: number) => {
     const next = [...order];
-    const [moved] = next.splice(from, 1);
-    next.splice(to, 0, moved!);
+    const [id] = next.splice(from, 1);
+    next.splice(to, 0, id!);
     onChange(next);
-    setAnnouncement(`Moved “${byId.get(moved!)}” to position ${to + 1} of ${order.length}`);
+    setMoved({ id: id!, direction: to < from ? "up" : "down" });
+    setAnnouncement(`Moved “${byId.get(id!)}” to position ${to + 1} of ${order.length}`);
   };
+  useEffect(() => {
+    if (!moved) return;
+    const row = listRef.current?.querySelector(`[data-order-item="${moved.id}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(
+      `[data-move="${moved.direction === "up" ? "down" : "up"}"]`,
+    );
+    (same && !same.disabled ? same : other)?.focus();
+  }, [moved]);
   return (
     <div>
-      <ol className="grid list-none gap-2 pl-0">
+      <ol ref={listRef} className="grid list-none gap-2 pl-0">
         {order.map((id, i) => (
           <li
             key={id}
@@ -173,6 +315,7 @@ function OrderInput({
             <button
               type="button"
               disabled={disabled || i === 0}
+              data-move="up"
               onClick={() => move(i, i - 1)}
               className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
               aria-label={`Move “${byId.get(id)}” up`}
@@ -182,6 +325,7 @@ function OrderInput({
             <button
               type="button"
               disabled={disabled || i === order.length - 1}
+              data-move="down"
               onClick={() => move(i, i + 1)}
               className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
               aria-label={`Move “${byId.get(id)}” down`}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
 import { AddToReview } from "@/components/review/add-to-review";
 import { Button } from "@/components/ui/button";
@@ -10,29 +10,53 @@ import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
 import { QuestionInput } from "./question-input";
+import { revealNote } from "./verdict";
 
-type Props = { quiz: PublicQuiz; course: string; lesson: string };
+type Props = {
+  quiz: PublicQuiz;
+  course: string;
+  lesson: string;
+  /** False when the lesson's heading right above already says the quiz's title. */
+  showTitle?: boolean;
+};
+type Answers = Record<string, Answer | undefined>;
 
 /**
  * A quiz embedded in a lesson. The page holds questions and choices only; the answers are
- * graded by a server action, and the feedback comes back from the server.
+ * graded by a server action, and the feedback comes back from the server. The learner's
+ * answers live here, above each attempt: "Try again" starts a new attempt from them, and only
+ * "Start over" clears them.
  */
-export function QuizIsland(props: Props) {
-  // A new key starts a fresh attempt: cleared answers, new submission id, no result.
-  const [round, setRound] = useState(0);
+export function QuizIsland({ showTitle = true, ...props }: Props) {
+  const [answers, setAnswers] = useState<Answers>({});
+  // A new round is a new attempt: new submission id, no result. `focus` says where to go next.
+  const [round, setRound] = useState<{ n: number; focus: string | null }>({ n: 0, focus: null });
+  const titleId = `quiz-${props.quiz.id}-title`;
   return (
     <section
-      aria-labelledby={`quiz-${props.quiz.id}-title`}
+      aria-labelledby={showTitle ? titleId : undefined}
+      aria-label={showTitle ? undefined : props.quiz.title}
       className="quiz not-prose my-10 rounded-xl border border-[var(--border)] p-5 sm:p-6"
       data-quiz={props.quiz.id}
     >
-      <QuizHeader {...props} />
-      <QuizAttempt key={round} {...props} onTryAgain={() => setRound((r) => r + 1)} />
+      <QuizHeader {...props} titleId={showTitle ? titleId : null} />
+      <QuizAttempt
+        key={round.n}
+        {...props}
+        answers={answers}
+        focus={round.focus}
+        onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
+        onTryAgain={(focus) => setRound((r) => ({ n: r.n + 1, focus }))}
+        onStartOver={() => {
+          setAnswers({});
+          setRound((r) => ({ n: r.n + 1, focus: props.quiz.questions[0]?.id ?? null }));
+        }}
+      />
     </section>
   );
 }
 
-function QuizHeader({ quiz, course, lesson }: Props) {
+function QuizHeader({ quiz, course, lesson, titleId }: Props & { titleId: string | null }) {
   const { data } = useCourseProgress(course);
   const byVersion = data?.quizzes[`${lesson}/${quiz.id}`] ?? {};
   const current = byVersion[quiz.version];
@@ -41,10 +65,12 @@ function QuizHeader({ quiz, course, lesson }: Props) {
     .reduce((n, [, s]) => n + s.attempts, 0);
   return (
     <header>
-      <h2 id={`quiz-${quiz.id}-title`} className="text-xl font-semibold">
-        {quiz.title}
-      </h2>
-      <p className="mt-1 text-sm text-[var(--fg-muted)]">
+      {titleId ? (
+        <h2 id={titleId} className="mb-1 text-xl font-semibold">
+          {quiz.title}
+        </h2>
+      ) : null}
+      <p className="text-sm text-[var(--fg-muted)]">
         {quiz.questions.length} questions · {quiz.maxScore} points · pass mark {quiz.passPercent}% · graded on
         the server
       </p>
@@ -76,10 +102,28 @@ function QuizHeader({ quiz, course, lesson }: Props) {
   );
 }
 
-function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain: () => void }) {
-  const [answers, setAnswers] = useState<Record<string, Answer | undefined>>({});
+type AttemptProps = Props & {
+  answers: Answers;
+  focus: string | null;
+  onAnswer: (questionId: string, value: Answer | undefined) => void;
+  onTryAgain: (focus: string | null) => void;
+  onStartOver: () => void;
+};
+
+function QuizAttempt({
+  quiz,
+  course,
+  lesson,
+  answers,
+  focus,
+  onAnswer,
+  onTryAgain,
+  onStartOver,
+}: AttemptProps) {
   const [state, formAction, pending] = useActionState(submitQuizAction, null);
+  const [, startTransition] = useTransition();
   const submissionId = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const result = state?.ok ? state.data : null;
@@ -92,6 +136,14 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
     } else if (state) errorRef.current?.focus();
   }, [state, course]);
 
+  // A new attempt puts the keyboard where the learner goes next (the first question missed).
+  useEffect(() => {
+    if (!focus) return;
+    formRef.current
+      ?.querySelector<HTMLElement>(`[data-question="${focus}"] :is(input, button):not(:disabled)`)
+      ?.focus();
+  }, [focus]);
+
   // Order questions start in the shown order: that is an answer too.
   const payload = Object.fromEntries(
     quiz.questions.map((q) => [
@@ -99,12 +151,20 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
       answers[q.id] ?? (q.type === "order" ? q.items.map((i) => i.id) : undefined),
     ]),
   );
+  const answered = Object.values(answers).some((a) => a !== undefined && a !== "");
 
   return (
     <form
+      ref={formRef}
       action={formAction}
-      onSubmit={() => {
+      onSubmit={(e) => {
+        // Submitted by hand rather than by React's form action, which resets the form afterwards
+        // and so unticks every controlled radio and checkbox the learner chose.
+        e.preventDefault();
         submissionId.current ??= crypto.randomUUID();
+        const data = new FormData(e.currentTarget);
+        data.set("submissionId", submissionId.current);
+        startTransition(() => formAction(data));
       }}
       className="mt-5"
       noValidate
@@ -128,8 +188,8 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
                     {i + 1}/{quiz.questions.length}.{" "}
                   </span>
                   <InlineText text={q.prompt} />
-                  {q.type === "multiple" ? (
-                    <span className="text-[var(--fg-muted)]"> (select all that apply)</span>
+                  {q.type === "multiple" && !/select all that apply/i.test(q.prompt) ? (
+                    <span className="text-[var(--fg-muted)]"> (Select all that apply.)</span>
                   ) : null}
                 </legend>
                 <QuestionInput
@@ -137,7 +197,8 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
                   name={`${quiz.id}-${q.id}`}
                   value={payload[q.id]}
                   disabled={pending || Boolean(result)}
-                  onChange={(value) => setAnswers((a) => ({ ...a, [q.id]: value }))}
+                  feedback={feedback}
+                  onChange={(value) => onAnswer(q.id, value)}
                 />
                 {fieldError ? (
                   <p id={`${quiz.id}-${q.id}-error`} className="mt-2 text-sm text-red-700 dark:text-red-300">
@@ -145,7 +206,11 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
                   </p>
                 ) : null}
                 {feedback ? (
-                  <QuestionFeedback feedback={feedback} choices={"choices" in q ? q.choices : []} />
+                  <QuestionFeedback
+                    feedback={feedback}
+                    revealed={result?.result.revealed ?? true}
+                    revealAfter={quiz.revealAfterAttempts}
+                  />
                 ) : null}
                 {feedback ? (
                   <AddToReview
@@ -174,14 +239,21 @@ function QuizAttempt({ quiz, course, lesson, onTryAgain }: Props & { onTryAgain:
         <ResultSummary
           data={result}
           passPercent={quiz.passPercent}
+          revealAfter={quiz.revealAfterAttempts}
           resultRef={resultRef}
-          onTryAgain={onTryAgain}
+          onTryAgain={() => onTryAgain(result.result.questions.find((r) => !r.correct)?.id ?? null)}
+          onStartOver={onStartOver}
         />
       ) : (
-        <div className="mt-6 flex items-center gap-3">
+        <div className="mt-6 flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending} variant="primary">
             {pending ? "Grading…" : "Submit answers"}
           </Button>
+          {answered && !pending ? (
+            <Button type="button" onClick={onStartOver} variant="secondary">
+              Start over
+            </Button>
+          ) : null}
         </div>
       )}
     </form>
@@ -200,12 +272,15 @@ function SubmissionIdField({ idRef }: { idRef: React.RefObject<string | null> })
   return <input type="hidden" name="submissionId" value={idRef.current ?? ""} />;
 }
 
+/** Under a graded question: its verdict and points, and the explanation once it may be shown. */
 function QuestionFeedback({
   feedback,
-  choices,
+  revealed,
+  revealAfter,
 }: {
   feedback: QuestionResult;
-  choices: { id: string; text: string }[];
+  revealed: boolean;
+  revealAfter: number | undefined;
 }) {
   return (
     <div
@@ -216,25 +291,12 @@ function QuestionFeedback({
         <span aria-hidden="true">{feedback.correct ? "✓" : "✗"}</span>
         {feedback.correct ? "Correct" : "Incorrect"} ({feedback.points}/{feedback.maxPoints})
       </p>
-      {feedback.choices?.map((c) => {
-        const text = choices.find((x) => x.id === c.id)?.text ?? "";
-        return (
-          <p key={c.id} className="mt-1">
-            You picked “<InlineText text={text} />
-            ”: {c.correct ? "right" : "not right"}.
-            {c.explanation ? (
-              <>
-                {" "}
-                <InlineText text={c.explanation} />
-              </>
-            ) : null}
-          </p>
-        );
-      })}
       {feedback.explanation ? (
         <p className="mt-1">
           <InlineText text={feedback.explanation} />
         </p>
+      ) : !feedback.correct && !revealed ? (
+        <p className="mt-1 text-[var(--fg-muted)]">{revealNote(revealAfter)}</p>
       ) : null}
     </div>
   );
@@ -243,15 +305,19 @@ function QuestionFeedback({
 function ResultSummary({
   data,
   passPercent,
+  revealAfter,
   resultRef,
   onTryAgain,
+  onStartOver,
 }: {
   data: QuizActionData;
   passPercent: number;
+  revealAfter: number | undefined;
   resultRef: React.RefObject<HTMLDivElement | null>;
   onTryAgain: () => void;
+  onStartOver: () => void;
 }) {
-  const { score, maxScore, percent, passed } = data.result;
+  const { score, maxScore, percent, passed, revealed } = data.result;
   return (
     <div
       ref={resultRef}
@@ -265,11 +331,20 @@ function ResultSummary({
       </p>
       <p className="mt-1 text-sm text-[var(--fg-muted)]">
         {passed ? "This part is now marked complete." : "Read the feedback above, then try again."}
+        {!passed && !revealed ? ` ${revealNote(revealAfter)}` : ""}
         {data.repeated ? " (This submission had already been recorded; it was not counted twice.)" : ""}
       </p>
-      <Button type="button" onClick={onTryAgain} variant="secondary" className="mt-3">
-        Try again
-      </Button>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <Button type="button" onClick={onTryAgain} variant="secondary">
+          Try again
+        </Button>
+        <Button type="button" onClick={onStartOver} variant="secondary">
+          Start over
+        </Button>
+        <span className="text-sm text-[var(--fg-muted)]">
+          Try again keeps your answers to change; Start over clears them.
+        </span>
+      </div>
     </div>
   );
 }

@@ -105,6 +105,13 @@ export function ReviewOutcomeView({
             <InlineText text={feedback.explanation} />
           </p>
         ) : null}
+        {/* Withheld by the quiz's reveal rule (visibleResult drops the key and the explanation). */}
+        {!correct && feedback && !feedback.answer && prompt ? (
+          <p className="mt-2" data-withheld="">
+            The explanation and the right answer show here once you have passed the quiz in Part{" "}
+            {prompt.from.part}.
+          </p>
+        ) : null}
       </div>
       <p className="mt-4" data-next-due={outcome.due}>
         This card comes back <strong>{dueText(new Date(outcome.due), at)}</strong>.

@@ -2,23 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { type SearchSectionRef, searchSections } from "@/lib/search/match";
+import type { SearchHit, SectionSearch } from "@/lib/search/match";
+import { HIGHLIGHT_PARAM, loadSectionSearch } from "./search-index";
 
-let indexPromise: Promise<SearchSectionRef[]> | null = null;
-
-/** The prebuilt index, fetched once per page when search first opens. */
-function loadIndex(): Promise<SearchSectionRef[]> {
-  indexPromise ??= fetch("/search-index.json")
-    .then((r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return r.json() as Promise<{ sections: SearchSectionRef[] }>;
-    })
-    .then((d) => d.sections)
-    .catch((error) => {
-      indexPromise = null;
-      throw error;
-    });
-  return indexPromise;
+/** Where a hit leads: its section, carrying the query so the page can highlight it. */
+function hrefOf(hit: SearchHit, query: string): string {
+  const params = new URLSearchParams({ [HIGHLIGHT_PARAM]: query.trim() });
+  return `/courses/${hit.course}/${hit.lesson}?${params}${hit.id ? `#${hit.id}` : ""}`;
 }
 
 /** Search across every lesson: opens from the header button, "/" or Ctrl/⌘+K. */
@@ -27,7 +17,7 @@ export function SearchDialog() {
   const inputRef = useRef<HTMLInputElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [query, setQuery] = useState("");
-  const [sections, setSections] = useState<SearchSectionRef[] | null>(null);
+  const [search, setSearch] = useState<SectionSearch | null>(null);
   const [failed, setFailed] = useState(false);
   const [active, setActive] = useState(0);
   const router = useRouter();
@@ -38,9 +28,9 @@ export function SearchDialog() {
     if (!dialog || dialog.open) return;
     dialog.showModal();
     inputRef.current?.select();
-    loadIndex()
+    loadSectionSearch()
       .then((s) => {
-        setSections(s);
+        setSearch(() => s);
         setFailed(false);
       })
       .catch(() => setFailed(true));
@@ -59,11 +49,11 @@ export function SearchDialog() {
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
 
-  const hits = useMemo(() => (sections ? searchSections(sections, query) : []), [sections, query]);
+  const hits = useMemo(() => (search ? search(query) : []), [search, query]);
 
-  const go = (hit: (typeof hits)[number]) => {
+  const go = (hit: SearchHit) => {
     dialogRef.current?.close();
-    router.push(`/courses/${hit.course}/${hit.lesson}${hit.id ? `#${hit.id}` : ""}`);
+    router.push(hrefOf(hit, query));
   };
 
   return (
@@ -150,10 +140,10 @@ export function SearchDialog() {
           {failed ? (
             <p className="p-3 text-sm">Search could not load. Check your connection and try again.</p>
           ) : null}
-          {!failed && sections === null ? (
+          {!failed && search === null ? (
             <p className="p-3 text-sm text-[var(--fg-muted)]">Loading the index…</p>
           ) : null}
-          {sections && query.trim().length >= 2 && hits.length === 0 ? (
+          {search && query.trim().length >= 2 && hits.length === 0 ? (
             <p className="p-3 text-sm text-[var(--fg-muted)]">No lesson mentions “{query.trim()}”.</p>
           ) : null}
           <div id={listId} role="listbox" aria-label="Results">
@@ -164,7 +154,7 @@ export function SearchDialog() {
                 role="option"
                 tabIndex={-1}
                 aria-selected={i === active}
-                data-href={`/courses/${hit.course}/${hit.lesson}${hit.id ? `#${hit.id}` : ""}`}
+                data-href={hrefOf(hit, query)}
                 onClick={() => go(hit)}
                 onKeyDown={(e) => e.key === "Enter" && go(hit)}
                 onMouseMove={() => setActive(i)}

@@ -34,6 +34,8 @@ export function useRovingTabs(count: number) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   return {
     active,
+    /** Selects tab `i` from code (e.g. back to the first after a form was sent). */
+    select: setActive,
     tabList: (label?: string) => ({
       role: "tablist" as const,
       "aria-label": label,

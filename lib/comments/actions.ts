@@ -4,7 +4,15 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { SlugSchema } from "@/lib/content/slug";
 import { noticeFor } from "./notices";
-import { dismissWrite, editWrite, hideWrite, postWrite, removeWrite, reportWrite } from "./writes";
+import {
+  dismissWrite,
+  editWrite,
+  hideWrite,
+  postWrite,
+  previewWrite,
+  removeWrite,
+  reportWrite,
+} from "./writes";
 
 /** Posts a comment or reply (from the lesson page's thread). */
 export async function postCommentAction(
@@ -24,6 +32,11 @@ export async function postCommentFormAction(form: FormData) {
   const base = course && lesson ? `/courses/${course}/${lesson}/discussion` : "/";
   if (result.ok) redirect(`${base}#comment-${result.data.id}`);
   redirect(`${base}?error=${noticeFor(result, form.get("body"))}#comment-form`);
+}
+
+/** Renders a comment as it would be stored, for the form's Preview tab. */
+export async function previewCommentAction(form: FormData) {
+  return previewWrite(form);
 }
 
 /** Edits one's own comment. */

@@ -1,10 +1,13 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
+import { toString as hastText } from "hast-util-to-string";
 import type { Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot, PhrasingContent } from "mdast";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { COMMENT_MAX_LENGTH, COMMENT_MIN_LENGTH } from "./limits";
 
@@ -61,14 +64,24 @@ export function validateCommentBody(text: string): CommentBodyResult {
   return { ok: true, body };
 }
 
-// Absolute http(s)/mailto, or a same-site path: a single leading "/" (so "//host" and "/\host",
-// which browsers treat as another origin, are refused). Fragments, "?query" and bare relative
-// paths ("foo/bar") are refused too: their meaning depends on the page the comment is shown on.
-const SAFE_HREF = /^(?:https?:\/\/|mailto:|\/(?![/\\]))/i;
+// Absolute http and https URLs only: a comment's links go to web pages, whatever page the comment
+// is shown on (no mailto:, no relative paths, whose meaning depends on where they are read).
+const SAFE_HREF = /^https?:\/\//i;
 
 /** Whether `href` (as produced by mdast-util-to-hast, i.e. already percent-encoded) may be linked. */
 function isSafeHref(href: unknown): href is string {
-  return typeof href === "string" && SAFE_HREF.test(href);
+  if (typeof href !== "string" || !SAFE_HREF.test(href)) return false;
+  return URL.canParse(href);
+}
+
+/**
+ * Remark plugin: bare URLs (`https://…`, `www.…`) become links, as on GitHub. Only GFM's autolink
+ * literals: no tables, footnotes or task lists in comments.
+ */
+function remarkAutolinks(this: Processor) {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmAutolinkLiteral()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmAutolinkLiteralFromMarkdown()];
 }
 
 const FLOW_PARENTS = new Set(["root", "blockquote", "listItem"]);
@@ -135,9 +148,15 @@ function rehypeCommentLinks() {
         return [SKIP, i];
       });
       node.properties = {
-        href: href.replace(/^(https?|mailto):/i, (scheme) => scheme.toLowerCase()),
+        href: href.replace(/^https?:/i, (scheme) => scheme.toLowerCase()),
         rel: [...REL_TOKENS],
       };
+      // Where a link goes is never hidden behind its words: the host follows unless they show it.
+      const host = new URL(href).host;
+      if (!hastText(node).toLowerCase().includes(host.toLowerCase())) {
+        parent.children.splice(index + 1, 0, { type: "text", value: ` (${host})` });
+        return [SKIP, index + 2];
+      }
     });
   };
 }
@@ -155,7 +174,7 @@ const schema: SanitizeSchema = {
       ["rel", ...REL_TOKENS],
     ],
   },
-  protocols: { href: ["http", "https", "mailto"] },
+  protocols: { href: ["http", "https"] },
   ancestors: { li: ["ol", "ul"] },
   // Backstop: even a link the plugin above somehow missed still leaves with the full `rel`.
   required: { a: { rel: [...REL_TOKENS] } },
@@ -170,6 +189,7 @@ const schema: SanitizeSchema = {
 // No `allowDangerousHtml` anywhere, and sanitize is the last transform before stringify.
 const processor = unified()
   .use(remarkParse)
+  .use(remarkAutolinks)
   .use(remarkCommentSubset)
   .use(remarkRehype)
   .use(rehypeCommentLinks)

@@ -25,6 +25,8 @@ export const PostCommentSchema = z.object({
   website: z.string().max(0, "Leave the website field empty").optional(),
 });
 
+/** A comment to preview: checked and rendered exactly as posting it would be, stored nowhere. */
+export const PreviewCommentSchema = z.object({ body: CommentBodySchema });
 export const EditCommentSchema = z.object({ id, body: CommentBodySchema });
 export const CommentIdSchema = z.object({ id });
 export const HideCommentSchema = z.object({

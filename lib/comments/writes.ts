@@ -19,10 +19,12 @@ import {
   EditCommentSchema,
   HideCommentSchema,
   PostCommentSchema,
+  PreviewCommentSchema,
   ReportCommentSchema,
 } from "@/lib/comments/schemas";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { recordCommentNotifications } from "@/lib/notifications/record";
+import { renderCommentMarkdown } from "./markdown";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -90,6 +92,21 @@ export const postWrite = defineWrite({
       });
     revalidatePath(`/courses/${input.course}/${input.lesson}/discussion`);
     return result;
+  },
+});
+
+/**
+ * Renders a comment as posting it would store it: the same schema (trim, limits, control
+ * characters) and the same renderer as createComment. Nothing is written but the rate-limit count;
+ * it goes through the pipeline so only signed-in learners can use the server's renderer, at a pace.
+ */
+export const previewWrite = defineWrite({
+  name: "comments.preview",
+  schema: PreviewCommentSchema,
+  rateLimits: [perUser("commentPreview")],
+  authorize: (ctx) => actor(ctx),
+  async write(_ctx, input) {
+    return { html: renderCommentMarkdown(input.body) };
   },
 });
 

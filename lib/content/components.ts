@@ -70,8 +70,12 @@ export const LESSON_COMPONENTS = {
       antipattern: { values: ["true"] },
     },
   },
-  // A ```quiz block's public view (plugins/remark-quiz.ts).
-  Quiz: { by: "pipeline", attributes: { quiz: { required: true, kind: "quiz" } } },
+  // A ```quiz block's public view (plugins/remark-quiz.ts); showTitle="false" under a heading
+  // that already names the quiz, so the title is not said twice.
+  Quiz: {
+    by: "pipeline",
+    attributes: { quiz: { required: true, kind: "quiz" }, showTitle: { values: ["false"] } },
+  },
 } as const satisfies Record<string, ComponentSpec>;
 
 export type LessonComponentName = keyof typeof LESSON_COMPONENTS;

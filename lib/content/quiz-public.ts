@@ -57,6 +57,7 @@ export function toPublicQuiz(quiz: QuizDefinition): PublicQuiz {
     id: quiz.id,
     title: quiz.title,
     passPercent: quiz.passPercent,
+    ...(quiz.revealAfterAttempts ? { revealAfterAttempts: quiz.revealAfterAttempts } : {}),
     version: quizVersion(quiz),
     maxScore: quiz.questions.reduce((sum, q) => sum + q.points, 0),
     questions,

@@ -83,6 +83,11 @@ export const QuizDefinitionSchema = z
     id: SlugSchema,
     title: z.string().trim().min(1).default("Check your understanding"),
     passPercent: z.number().min(0).max(100).default(70),
+    /**
+     * After how many attempts a learner who has not passed sees the correct answers. Absent:
+     * only after passing (the answer key stays on the server until then).
+     */
+    revealAfterAttempts: z.number().int().min(1).max(100).optional(),
     questions: z.array(QuestionSchema).min(1, "needs at least one question"),
   })
   .strict()
@@ -110,6 +115,8 @@ export type PublicQuiz = {
   id: string;
   title: string;
   passPercent: number;
+  /** See QuizDefinitionSchema: the page says when the answers will be shown. */
+  revealAfterAttempts?: number;
   version: string;
   maxScore: number;
   questions: PublicQuestion[];

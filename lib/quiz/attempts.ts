@@ -134,3 +134,28 @@ export async function recordAttempt(
     throw error;
   }
 }
+
+/**
+ * A learner's record on one version of a quiz: how many attempts, and whether any passed.
+ * Both counts go as one batch on one connection.
+ */
+export async function attemptHistory(k: {
+  learnerId: string;
+  course: string;
+  lesson: string;
+  quizId: string;
+  quizVersion: string;
+}): Promise<{ attempts: number; passed: boolean }> {
+  const where = {
+    learnerId: k.learnerId,
+    courseSlug: k.course,
+    lessonSlug: k.lesson,
+    quizId: k.quizId,
+    quizVersion: k.quizVersion,
+  };
+  const [attempts, passed] = await db.$transaction([
+    db.quizAttempt.count({ where }),
+    db.quizAttempt.count({ where: { ...where, passed: true } }),
+  ]);
+  return { attempts, passed: passed > 0 };
+}

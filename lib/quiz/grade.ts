@@ -7,14 +7,24 @@ export type Answers = Record<string, Answer>;
 
 export type ChoiceFeedback = { id: string; picked: boolean; correct: boolean; explanation?: string };
 
+/** The right answer to one question, in the terms the page shows it (choice and item ids). */
+export type CorrectAnswer =
+  | { kind: "choices"; ids: string[] }
+  | { kind: "truefalse"; value: boolean }
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; tolerance: number; unit?: string }
+  | { kind: "order"; ids: string[] };
+
 export type QuestionResult = {
   id: string;
   correct: boolean;
   points: number;
   maxPoints: number;
   explanation?: string;
-  /** For choice questions: each picked choice (and each missed correct one) with its verdict. */
+  /** For choice questions: each picked choice with its verdict and the author's note on it. */
   choices?: ChoiceFeedback[];
+  /** The answer key for this question: only sent once the quiz's reveal rule allows it. */
+  answer?: CorrectAnswer;
 };
 
 export type GradeResult = {
@@ -23,6 +33,8 @@ export type GradeResult = {
   percent: number;
   passed: boolean;
   questions: QuestionResult[];
+  /** Whether the correct answers (and explanations of missed questions) are included. */
+  revealed?: boolean;
 };
 
 export type AnswerProblem = { questionId: string; message: string };
@@ -93,12 +105,11 @@ export function validateAnswers(quiz: QuizDefinition, answers: Answers): AnswerP
 
 function gradeQuestion(quizId: string, q: Question, a: Answer | undefined): QuestionResult {
   const base = { id: q.id, maxPoints: q.points, explanation: q.explanation };
-  const verdict = (correct: boolean, extra: Partial<QuestionResult> = {}): QuestionResult => ({
-    ...base,
-    ...extra,
-    correct,
-    points: correct ? q.points : 0,
-  });
+  const verdict = (
+    correct: boolean,
+    answer: CorrectAnswer,
+    extra: Partial<QuestionResult> = {},
+  ): QuestionResult => ({ ...base, ...extra, correct, points: correct ? q.points : 0, answer });
   switch (q.type) {
     case "single":
     case "multiple": {
@@ -109,25 +120,65 @@ function gradeQuestion(quizId: string, q: Question, a: Answer | undefined): Ques
         explanation: c.explanation,
       }));
       const correct = choices.every((c) => c.correct === picked.has(c.id));
-      // Feedback covers what the learner picked; the answer key itself is not revealed.
+      // Feedback covers what the learner picked; the key is `answer`, withheld until revealed.
       const feedback = choices
         .filter((c) => picked.has(c.id))
         .map((c) => ({ id: c.id, picked: true, correct: c.correct, explanation: c.explanation }));
-      return verdict(correct, { choices: feedback });
+      const key = choices.filter((c) => c.correct).map((c) => c.id);
+      return verdict(correct, { kind: "choices", ids: key }, { choices: feedback });
     }
     case "truefalse":
-      return verdict(a === q.answer);
+      return verdict(a === q.answer, { kind: "truefalse", value: q.answer });
     case "fill":
-      return verdict(typeof a === "string" && q.accept.some((x) => normalise(x) === normalise(a)));
+      return verdict(typeof a === "string" && q.accept.some((x) => normalise(x) === normalise(a)), {
+        kind: "text",
+        text: q.accept[0]!,
+      });
     case "order": {
       const expected = q.items.map((t) => optionId(quizId, q.id, t));
       return verdict(
         Array.isArray(a) && a.length === expected.length && a.every((x, i) => x === expected[i]),
+        { kind: "order", ids: expected },
       );
     }
     case "numeric":
-      return verdict(typeof a === "number" && Math.abs(a - q.answer) <= q.tolerance + 1e-9);
+      return verdict(typeof a === "number" && Math.abs(a - q.answer) <= q.tolerance + 1e-9, {
+        kind: "number",
+        value: q.answer,
+        tolerance: q.tolerance,
+        ...(q.unit ? { unit: q.unit } : {}),
+      });
   }
+}
+
+/**
+ * When a learner may see a quiz's correct answers: once they have passed it, or (when the author
+ * set `revealAfterAttempts`) after that many attempts at this version, whichever comes first.
+ */
+export function mayReveal(
+  quiz: Pick<QuizDefinition, "revealAfterAttempts">,
+  history: { passed: boolean; attempts: number },
+): boolean {
+  return (
+    history.passed || (quiz.revealAfterAttempts !== undefined && history.attempts >= quiz.revealAfterAttempts)
+  );
+}
+
+/**
+ * What a graded attempt may show the learner. Revealed: everything. Not yet: each question's
+ * verdict and points, and the notes on the choices they picked; for a question they missed,
+ * neither its correct answer nor its explanation (which usually states the answer). A question
+ * they got right keeps its explanation: it tells them nothing they did not already answer.
+ */
+export function visibleResult(result: GradeResult, reveal: boolean): GradeResult {
+  if (reveal) return { ...result, revealed: true };
+  return {
+    ...result,
+    revealed: false,
+    questions: result.questions.map(({ answer: _key, explanation, ...q }) =>
+      q.correct && explanation ? { ...q, explanation } : q,
+    ),
+  };
 }
 
 /** A score as a percentage with one decimal (0 when there is nothing to score). */

@@ -2,8 +2,8 @@ import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
-import { recordAttempt, submissionOwner } from "./attempts";
-import { type GradeResult, gradeQuiz, validateAnswers } from "./grade";
+import { attemptHistory, recordAttempt, submissionOwner } from "./attempts";
+import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
 import { findQuiz } from "./lookup";
 import { QuizSubmissionSchema } from "./submission";
 
@@ -11,6 +11,7 @@ import { QuizSubmissionSchema } from "./submission";
 // (app/api/learner/quiz-attempts) so both go through the same pipeline.
 
 export type QuizActionData = {
+  /** The graded attempt as the learner may see it (see visibleResult: the key stays back until revealed). */
   result: GradeResult;
   attemptId: string;
   version: string;
@@ -72,8 +73,13 @@ export const submitQuiz = defineWrite({
     });
     if ("conflict" in stored)
       throw new ActionError("This submission was already recorded for someone else; reload the page");
+    const key = { learnerId, course: input.course, lesson: input.lesson, quizId: input.quizId };
+    // A passing attempt reveals at once; otherwise the learner's record on this version decides.
+    const reveal =
+      stored.attempt.result.passed ||
+      mayReveal(ctx.quiz, await attemptHistory({ ...key, quizVersion: ctx.version }));
     return {
-      result: stored.attempt.result,
+      result: visibleResult(stored.attempt.result, reveal),
       attemptId: stored.attempt.id,
       version: ctx.version,
       repeated: !stored.created,

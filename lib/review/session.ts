@@ -115,7 +115,7 @@ export async function reviewOutcome(
     rating: log.rating,
     confidence: log.confidence,
     answer,
-    feedback: (await source?.feedback(log.card, answer)) ?? null,
+    feedback: (await source?.feedback(learnerId, log.card, answer)) ?? null,
     prompt: (await source?.prompt(log.card)) ?? null,
     due: log.card.due.toISOString(),
     reviewedAt: log.reviewedAt.toISOString(),

@@ -4,7 +4,15 @@ import type { CardKind } from "@/lib/cards/cards";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { optionId, toPublicQuiz } from "@/lib/content/quiz-public";
 import type { PublicQuestion, Question, QuizDefinition } from "@/lib/content/quiz-schema";
-import { type Answer, gradeQuiz, type QuestionResult, validateAnswers } from "@/lib/quiz/grade";
+import { attemptHistory } from "@/lib/quiz/attempts";
+import {
+  type Answer,
+  gradeQuiz,
+  mayReveal,
+  type QuestionResult,
+  validateAnswers,
+  visibleResult,
+} from "@/lib/quiz/grade";
 import { findQuiz, lessonQuizzes, quizSection } from "@/lib/quiz/lookup";
 import { seededShuffle, seededShuffleAvoiding } from "./shuffle";
 
@@ -65,8 +73,11 @@ export type ReviewSource = {
   prompt(card: CardRef): Promise<ReviewPrompt | null>;
   /** Grades an answer against `version`; throws ActionError when it is not a usable answer. */
   grade(card: CardRef, version: string, raw: RawAnswer): Promise<ReviewVerdict>;
-  /** The feedback for an answer stored earlier, graded again for display (null if the card is gone). */
-  feedback(card: CardRef, answer: Answer): Promise<QuestionResult | null>;
+  /**
+   * The feedback for an answer stored earlier, graded again for display, as `learnerId` may see
+   * it (null if the card is gone).
+   */
+  feedback(learnerId: string, card: CardRef, answer: Answer): Promise<QuestionResult | null>;
 };
 
 async function quizQuestion(
@@ -175,9 +186,20 @@ const quizSource: ReviewSource = {
     return { correct: feedback.correct, feedback, answer: answer as Answer };
   },
 
-  async feedback(card, answer) {
+  async feedback(learnerId, card, answer) {
     const found = await quizQuestion(card);
-    return found ? gradeQuiz(found.quiz, { [found.question.id]: answer }).questions[0]! : null;
+    if (!found) return null;
+    // The quiz's reveal rule holds here too: a missed card's explanation (which usually states
+    // the answer) shows once the learner has passed the quiz, as it would in the quiz.
+    const history = await attemptHistory({
+      learnerId,
+      course: card.courseSlug,
+      lesson: card.lessonSlug,
+      quizId: card.sourceId,
+      quizVersion: found.version,
+    });
+    const graded = gradeQuiz(found.quiz, { [found.question.id]: answer });
+    return visibleResult(graded, mayReveal(found.quiz, history)).questions[0]!;
   },
 };
 

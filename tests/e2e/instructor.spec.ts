@@ -6,7 +6,7 @@ import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { gradeQuiz } from "../../lib/quiz/grade";
 import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
-import { createAccount, signIn } from "./support/accounts";
+import { accountMenuButton, createAccount, signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
 import { openPreview, setSource } from "./support/preview";
@@ -67,7 +67,7 @@ test("learners get 404 on every instructor page and route, and the preview actio
 
   const learner = await signedIn(browser, "learner");
   await learner.page.goto("/");
-  await learner.page.locator("header summary").click();
+  await accountMenuButton(learner.page).click();
   await expect(learner.page.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(learner.page.getByRole("link", { name: "Instructor", exact: true })).toHaveCount(0);
   for (const path of PAGES) {
@@ -106,7 +106,7 @@ test("admins reach the tools from the account menu and can use every page, the C
 }, async ({ browser }) => {
   const { page, context } = await signedIn(browser, "admin");
   await page.goto("/");
-  await page.locator("header summary").click();
+  await accountMenuButton(page).click();
   await page.getByRole("link", { name: "Instructor", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Instructor tools" })).toBeVisible();
   for (const path of PAGES) {

@@ -10,7 +10,7 @@ import { suiteClockFile } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { expectNoSecrets, recordResponses } from "./support/leaks";
 import { authoredQuiz } from "./support/lesson-source";
-import { answerQuiz } from "./support/quiz";
+import { answerQuiz, openQuiz, plain } from "./support/quiz";
 
 const PART7 = "/courses/docker/multi-stage-builds";
 const quiz = authoredQuiz("07-multi-stage-builds.mdx");
@@ -31,16 +31,9 @@ function setClock(ms: number) {
 test.beforeEach(() => setClock(0));
 test.afterAll(() => rmSync(CLOCK, { force: true }));
 
-/** A choice's accessible name: its text without the inline Markdown marks. */
-const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
-
 /** Submits Part 7's quiz with `wrong` answered wrong and every other question right. */
 async function missInPart7(page: Page, wrong: string[]): Promise<Locator> {
-  await page.goto(PART7);
-  await waitForHydration(page);
-  const section = page.locator(`[data-quiz="${quiz.id}"]`);
-  await section.scrollIntoViewIfNeeded();
-  await expect(section.getByTestId("quiz-stats")).not.toHaveText("");
+  const section = await openQuiz(page, PART7, quiz.id);
   await answerQuiz(
     section,
     quiz.questions.filter((q) => !wrong.includes(q.id)),
@@ -311,4 +304,35 @@ test("instructors see how many learners have a question in review and how often 
   await expect(figures).toContainText(/In review: [1-9]\d* learners?/);
   await expect(figures.getByText(/Right after 1 day/)).toBeVisible();
   await instructor.close();
+});
+
+test("until the learner has passed the quiz, a card answered wrong keeps its explanation back", {
+  tag: "@db",
+}, async ({ page }) => {
+  const missed = quiz.questions.slice(0, 5).map((q) => q.id);
+  expect(missed).toContain(finalStage.id);
+  await missInPart7(page, missed); // 9 of 14: not passed
+  setClock(DAY + HOUR);
+  await page.goto("/review");
+  const legend = card(page).locator("legend").first();
+  while (!((await legend.textContent()) ?? "").startsWith(plain(finalStage.prompt))) {
+    // Another card first: answer it anyhow and move on (an order card's selects hold an order).
+    const asked = card(page).locator("fieldset").first();
+    if (await asked.getByRole("textbox").count()) await asked.getByRole("textbox").fill("x");
+    else if (await asked.getByRole("radio").count()) await asked.getByRole("radio").first().check();
+    await card(page).getByRole("button", { name: "Check answer" }).click();
+    await page.getByRole("link", { name: /Next card/ }).click();
+  }
+  const bodies = recordResponses(page);
+  const wrong = finalStage.choices!.find((c) => !c.correct)!;
+  await card(page)
+    .getByRole("radio", { name: plain(wrong.text), exact: true })
+    .check();
+  await card(page).getByRole("button", { name: "Check answer" }).click();
+  await expect(outcome(page).getByRole("status")).toHaveAttribute("data-result", "incorrect");
+  // The note on the picked choice shows; the explanation and the key wait.
+  await expect(outcome(page)).toContainText(plain(wrong.explanation!).slice(0, 30));
+  await expect(outcome(page).locator("[data-withheld]")).toContainText("once you have passed the quiz");
+  await page.waitForLoadState("networkidle");
+  expectNoSecrets(bodies, [finalStage.explanation!]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, signIn } from "./support/accounts";
+import { accountMenuButton, createAccount, signIn } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
 
 test("every response carries the security headers", { tag: "@db" }, async ({ request }) => {
@@ -85,8 +85,8 @@ test("sessions rotate on sign-in and end on sign-out", { tag: "@db" }, async ({ 
   const token = async () => (await context.cookies()).find((c) => c.name.includes("session_token"))?.value;
   await signIn(page, account.email);
   const first = await token();
-  await page.locator("header details summary").click();
-  await page.locator("header details").getByRole("button", { name: "Sign out" }).click();
+  await accountMenuButton(page).click();
+  await page.locator("header").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   // The old session cookie no longer signs anyone in.
   const replay = await request.get("/api/me", { headers: { cookie: `lectern.session_token=${first}` } });

@@ -63,7 +63,7 @@ function browserUrl(href: string): string {
   while (start < stripped.length && stripped.charCodeAt(start) <= 0x20) start++;
   return stripped.slice(start);
 }
-const SAFE_HREF = /^(?:https?:\/\/|mailto:|\/(?![/\\]))/;
+const SAFE_HREF = /^https?:\/\//;
 
 /** Asserts the HTML is structurally inside the allow-list; returns its tokens for further checks. */
 function assertSafeHtml(html: string): Token[] {
@@ -127,7 +127,7 @@ describe("renderCommentMarkdown: the supported subset", () => {
     [
       "links",
       "[docs](https://docs.docker.com/)",
-      `<p><a href="https://docs.docker.com/" rel="${COMMENT_LINK_REL}">docs</a></p>`,
+      `<p><a href="https://docs.docker.com/" rel="${COMMENT_LINK_REL}">docs</a> (docs.docker.com)</p>`,
     ],
     [
       "autolinks",
@@ -135,10 +135,17 @@ describe("renderCommentMarkdown: the supported subset", () => {
       `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">https://example.com</a></p>`,
     ],
     [
-      "email autolinks",
-      "<me@example.com>",
-      `<p><a href="mailto:me@example.com" rel="${COMMENT_LINK_REL}">me@example.com</a></p>`,
+      "bare URLs are linked",
+      "see https://example.com/a?b=1.",
+      `<p>see <a href="https://example.com/a?b=1" rel="${COMMENT_LINK_REL}">https://example.com/a?b=1</a>.</p>`,
     ],
+    [
+      "bare www. addresses are linked over http",
+      "at www.example.com now",
+      `<p>at <a href="http://www.example.com" rel="${COMMENT_LINK_REL}">www.example.com</a> now</p>`,
+    ],
+    ["email addresses are not linked (http and https only)", "<me@example.com>", "<p>me@example.com</p>"],
+    ["mailto links are not linked", "[mail](mailto:me@example.com)", "<p>mail</p>"],
     ["inline code", "run `docker ps`", "<p>run <code>docker ps</code></p>"],
     ["fenced code (language class dropped)", "```sh\ndocker ps\n```", "<pre><code>docker ps\n</code></pre>"],
     [
@@ -155,15 +162,11 @@ describe("renderCommentMarkdown: the supported subset", () => {
     [
       "images become links to the image",
       "![diagram](https://example.com/d.png)",
-      `<p><a href="https://example.com/d.png" rel="${COMMENT_LINK_REL}">diagram</a></p>`,
+      `<p><a href="https://example.com/d.png" rel="${COMMENT_LINK_REL}">diagram</a> (example.com)</p>`,
     ],
     ["images with unsafe URLs become their alt text", "![diagram](javascript:alert(1))", "<p>diagram</p>"],
     ["thematic breaks are dropped", "a\n\n---\n\nb", "<p>a</p>\n<p>b</p>"],
-    [
-      "same-site paths are linked",
-      "[lesson](/courses/docker/1)",
-      `<p><a href="/courses/docker/1" rel="${COMMENT_LINK_REL}">lesson</a></p>`,
-    ],
+    ["same-site paths are not linked (http and https only)", "[lesson](/courses/docker/1)", "<p>lesson</p>"],
     ["protocol-relative URLs are not linked", "[x](//evil.example/)", "<p>x</p>"],
     ["bare relative paths are not linked", "[x](foo/bar)", "<p>x</p>"],
     ["fragments are not linked", "[x](#top)", "<p>x</p>"],
@@ -171,17 +174,17 @@ describe("renderCommentMarkdown: the supported subset", () => {
     [
       "upper-case schemes are normalised",
       "[x](HTTPS://example.com)",
-      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">x</a></p>`,
+      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">x</a> (example.com)</p>`,
     ],
     [
       "link titles are dropped",
       '[x](https://example.com "hi")',
-      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">x</a></p>`,
+      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">x</a> (example.com)</p>`,
     ],
     [
       "an image inside a link does not nest anchors",
       "[![badge](https://img.example/b.svg)](https://example.com)",
-      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">badge</a></p>`,
+      `<p><a href="https://example.com" rel="${COMMENT_LINK_REL}">badge</a> (example.com)</p>`,
     ],
     ["tables are not supported (no GFM)", "| a |\n| - |\n| b |", "<p>| a |\n| - |\n| b |</p>"],
     ["strikethrough is not supported (no GFM)", "~~a~~", "<p>~~a~~</p>"],
@@ -195,7 +198,7 @@ describe("renderCommentMarkdown: the supported subset", () => {
 
   it('gives every link exactly rel="nofollow ugc noopener"', () => {
     const html = renderCommentMarkdown(
-      "[a](https://a.example) <https://b.example> ![c](/c.png) <d@e.example>",
+      "[a](https://a.example) <https://b.example> ![c](https://c.example/c.png) http://d.example",
     );
     const anchors = tokenize(html).filter((t): t is Tag => t.kind === "open" && t.name === "a");
     expect(anchors).toHaveLength(4);

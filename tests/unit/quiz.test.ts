@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
 import { optionId, quizVersion, toPublicQuiz } from "@/lib/content/quiz-public";
 import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/content/quiz-schema";
-import { gradeQuiz, validateAnswers } from "@/lib/quiz/grade";
+import { gradeQuiz, mayReveal, validateAnswers, visibleResult } from "@/lib/quiz/grade";
 
 const quiz: QuizDefinition = QuizDefinitionSchema.parse({
   id: "check",
@@ -70,6 +70,56 @@ describe("grading", () => {
       choices: [{ id: id("s", "First"), picked: true, correct: false, explanation: "No, builder." }],
     });
     expect(r).toMatchObject({ score: 5, percent: 83.3, passed: true });
+  });
+
+  it("a result not yet revealed keeps back every missed question's answer and explanation", () => {
+    const wrong = {
+      s: id("s", "First"),
+      m: [id("m", "More CPU")],
+      t: true,
+      f: "x",
+      o: [...right.o].reverse(),
+      n: 1,
+    };
+    const full = gradeQuiz(quiz, wrong);
+    expect(full.questions.every((q) => q.answer)).toBe(true);
+    const hidden = visibleResult(full, false);
+    expect(hidden.revealed).toBe(false);
+    const text = JSON.stringify(hidden);
+    for (const secret of ['"answer"', "Only the last.", '"--from"', "93", id("s", "Last"), id("m", "Faster")])
+      expect(text, secret).not.toContain(secret);
+    // What the learner picked keeps its note: feedback on a wrong choice is not the key.
+    expect(hidden.questions[0]!.choices).toEqual([
+      { id: id("s", "First"), picked: true, correct: false, explanation: "No, builder." },
+    ]);
+    // Revealed: the key for each question, in the page's terms.
+    const shown = visibleResult(full, true);
+    expect(shown.questions.map((q) => q.answer)).toEqual([
+      { kind: "choices", ids: [id("s", "Last")] },
+      { kind: "choices", ids: [id("m", "Faster"), id("m", "Cheaper")] },
+      { kind: "truefalse", value: false },
+      { kind: "text", text: "--from" },
+      { kind: "order", ids: right.o },
+      { kind: "number", value: 93, tolerance: 1, unit: "%" },
+    ]);
+    expect(shown.questions[0]!.explanation).toBe("Only the last.");
+  });
+
+  it("a question answered right keeps its explanation before the reveal", () => {
+    const hidden = visibleResult(gradeQuiz(quiz, { ...right, t: true }), false);
+    expect(hidden.questions[0]).toMatchObject({ correct: true, explanation: "Only the last." });
+    expect(hidden.questions[0]!.answer).toBeUndefined();
+  });
+
+  it("answers are revealed after passing, or after the author's number of attempts", () => {
+    expect(mayReveal(quiz, { passed: false, attempts: 50 })).toBe(false);
+    expect(mayReveal(quiz, { passed: true, attempts: 1 })).toBe(true);
+    const three = QuizDefinitionSchema.parse({ ...quiz, revealAfterAttempts: 3 });
+    expect(mayReveal(three, { passed: false, attempts: 2 })).toBe(false);
+    expect(mayReveal(three, { passed: false, attempts: 3 })).toBe(true);
+    expect(toPublicQuiz(three).revealAfterAttempts).toBe(3);
+    expect(quizVersion(three)).not.toBe(quizVersion(quiz));
+    expect(QuizDefinitionSchema.safeParse({ ...quiz, revealAfterAttempts: 0 }).success).toBe(false);
   });
 
   it("validation rejects empty, missing, unknown, malformed and foreign answers", () => {

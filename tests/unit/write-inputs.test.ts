@@ -57,6 +57,7 @@ const writes: Record<string, Entry> = {
   },
   "comments.post": { valid: { course: "docker", lesson: "volumes", body: "Hello", submissionId: uuid } },
   "comments.edit": { valid: { id: commentId, body: "Hello again" } },
+  "comments.preview": { valid: { body: "**Hello**" } },
   "comments.delete": { valid: { id: commentId } },
   "comments.hide": { valid: { id: commentId, hidden: true } },
   "comments.dismissReports": { valid: { id: commentId } },

@@ -1,9 +1,13 @@
-import type { Code, Root } from "mdast";
+import type { Code, Nodes, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { LineCounter, parseDocument } from "yaml";
 import { toPublicQuiz } from "@/lib/content/quiz-public";
 import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import type { Collector } from "./collector";
+
+/** A node's plain text (a heading's words without their marks). */
+const textOf = (node: Nodes): string =>
+  "value" in node ? node.value : "children" in node ? node.children.map(textOf).join("") : "";
 
 /**
  * Turns every ```quiz block into a <Quiz> element carrying only the public view (questions
@@ -61,10 +65,18 @@ export function remarkQuiz(collector: Collector) {
         return remove();
       }
       collector.quizzes.push(quiz);
+      // A heading right above that already says the quiz's title is its title: say it once.
+      const above = parent.children[index - 1];
+      const titled = !(
+        above?.type === "heading" && textOf(above).trim().toLowerCase() === quiz.title.toLowerCase()
+      );
       const element = {
         type: "mdxJsxFlowElement",
         name: "Quiz",
-        attributes: [{ type: "mdxJsxAttribute", name: "quiz", value: JSON.stringify(toPublicQuiz(quiz)) }],
+        attributes: [
+          { type: "mdxJsxAttribute", name: "quiz", value: JSON.stringify(toPublicQuiz(quiz)) },
+          ...(titled ? [] : [{ type: "mdxJsxAttribute", name: "showTitle", value: "false" }]),
+        ],
         children: [],
         position: node.position,
       };

@@ -61,6 +61,9 @@ export async function signUp(
   if (expectSuccess) await expect(page).not.toHaveURL(/\/sign-up/);
 }
 
+/** The header's account menu button (it carries the signed-in person's name). */
+export const accountMenuButton = (page: Page) => page.locator("header [data-account-menu]");
+
 export type OutboxMail = {
   id: string;
   subject: string;

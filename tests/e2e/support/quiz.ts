@@ -1,11 +1,22 @@
-import { expect, type Locator } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { optionId } from "../../../lib/content/quiz-public";
 import type { QuizDefinition } from "../../../lib/content/quiz-schema";
 import type { Answers } from "../../../lib/quiz/grade";
+import { waitForHydration } from "./hydration";
 import type { AuthoredQuestion } from "./lesson-source";
 
 /** A choice's accessible name: its text without the inline Markdown marks. */
-const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
+export const plain = (text: string) => text.replace(/`/g, "").replace(/\*\*/g, "");
+
+/** Opens a lesson and its quiz, once the quiz has loaded the learner's record. */
+export async function openQuiz(page: Page, lesson: string, quizId: string): Promise<Locator> {
+  await page.goto(lesson);
+  await waitForHydration(page);
+  const section = page.locator(`[data-quiz="${quizId}"]`);
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.getByTestId("quiz-stats")).not.toHaveText("");
+  return section;
+}
 
 /** Answers every question of a quiz through the UI, all right or all wrong. */
 export async function answerQuiz(quiz: Locator, questions: AuthoredQuestion[], right: boolean) {

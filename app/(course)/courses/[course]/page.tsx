@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompletionMark } from "@/components/progress/completion-mark";
-import { ContinueLink } from "@/components/progress/continue-link";
+import { CourseCta } from "@/components/progress/course-cta";
 import { CourseProgress } from "@/components/progress/course-progress";
-import { buttonClassName } from "@/components/ui/button";
 import { getCatalog, getCourse } from "@/lib/content/catalog";
 import { formatMinutes } from "@/lib/format/dates";
 
@@ -32,26 +31,19 @@ export async function generateMetadata({
 export default async function CoursePage({ params }: { params: Promise<{ course: string }> }) {
   const course = getCourse((await params).course);
   if (!course) notFound();
-  const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, part: l.part }));
+  const lessons = course.lessons.map((l) => ({ slug: l.slug, part: l.part }));
   return (
     <main className="mx-auto max-w-4xl px-4 py-12 sm:px-6">
-      <p className="text-sm font-medium text-[var(--fg-muted)] capitalize">
-        {course.level} · {course.parts.length} parts · {formatMinutes(course.totalMinutes)}
+      <p className="text-sm font-medium text-[var(--fg-muted)]">
+        <span className="capitalize">{course.level}</span> · {course.parts.length} parts ·{" "}
+        <span>{formatMinutes(course.totalMinutes)}</span>
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{course.title}</h1>
       <p className="mt-3 text-lg text-[var(--fg-muted)]">{course.description}</p>
       <div className="mt-6 grid gap-4">
         <CourseProgress course={course.slug} lessons={course.lessons.map((l) => l.slug)} />
         <div className="flex flex-wrap gap-3">
-          {course.lessons[0] ? (
-            <Link
-              href={`/courses/${course.slug}/${course.lessons[0].slug}`}
-              className={buttonClassName({ className: "text-sm" })}
-            >
-              Start with Part {course.lessons[0].part}
-            </Link>
-          ) : null}
-          <ContinueLink course={course.slug} lessons={lessons} />
+          <CourseCta course={course.slug} lessons={lessons} />
         </div>
       </div>
       <h2 className="mt-12 text-xl font-semibold">Parts</h2>

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { CommentCount, CommentThread } from "@/components/comments/comment-thread";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
-import { TableOfContents } from "@/components/lesson/toc";
+import { ContentsMenu, TableOfContents } from "@/components/lesson/toc";
 import { lessonComponents } from "@/components/mdx/mdx-components";
 import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
+import { SearchHighlights } from "@/components/search/search-highlights";
 import { getCatalog, getLessonEntry } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/load";
 
@@ -62,6 +64,24 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       </aside>
 
       <main className="min-w-0">
+        {compiled.headings.length > 0 ? (
+          <>
+            <ContentsMenu headings={compiled.headings} />
+            <noscript>
+              {/* Without JavaScript the bar's button cannot open (lesson.css hides it): a plain list. */}
+              <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
+                <summary className="cursor-pointer text-sm font-medium">On this page</summary>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {compiled.headings.map((h) => (
+                    <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
+                      <a href={`#${h.id}`}>{h.text}</a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </noscript>
+          </>
+        ) : null}
         <article>
           <LessonHeader
             partLabel={`Part ${lesson.part} of ${course.parts.length}`}
@@ -74,20 +94,12 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             extra={<CommentCount course={course.slug} lesson={lesson.slug} />}
           />
 
-          {compiled.headings.length > 0 ? (
-            <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
-              <summary className="cursor-pointer text-sm font-medium">On this page</summary>
-              <ul className="mt-2 space-y-1 text-sm">
-                {compiled.headings.map((h) => (
-                  <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
-                    <a href={`#${h.id}`}>{h.text}</a>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-
           <div className="lesson-prose">{renderLessonTree(compiled.tree, components)}</div>
+
+          {/* Reads the query string: outside the prerendered HTML, filled in the browser. */}
+          <Suspense fallback={null}>
+            <SearchHighlights course={course.slug} lesson={lesson.slug} />
+          </Suspense>
 
           <footer className="mt-12 border-t border-[var(--border)] pt-6">
             <MarkComplete course={course.slug} lesson={lesson.slug} />
