@@ -28,8 +28,8 @@ export function ReviewLink() {
 }
 
 /**
- * On a phone, where Review sits in the header's menu: the number of cards due, as a link to
- * /review, shown only when some are.
+ * On a phone, where Review sits in the header's menu: the number of cards due (its name says
+ * "Review: 3 due"), as a link to /review, shown only when some are.
  */
 export function ReviewDueBadge() {
   const due = useReviewStatus().data?.due ?? 0;
@@ -38,9 +38,10 @@ export function ReviewDueBadge() {
     <Link
       href="/review"
       data-review-due={due}
-      className="inline-flex items-center gap-1.5 rounded-md px-1.5 py-1.5 text-sm text-[var(--fg-muted)] no-underline hover:text-[var(--fg)] sm:hidden"
+      className="inline-flex shrink-0 items-center rounded-md px-1 py-1.5 text-sm no-underline sm:hidden"
     >
-      Review
+      {/* Only the count fits beside the phone's menu, search, theme and account buttons. */}
+      <span className="sr-only">Review: </span>
       <Count due={due} />
     </Link>
   );
