@@ -62,6 +62,11 @@ const EnvFields = z.object({
     .min(1, "must be between 1 and 1440 (a day)")
     .max(1440, "must be between 1 and 1440 (a day)")
     .default(60),
+  /** Tests only: a file of milliseconds the server's clock runs ahead (lib/clock.ts; refused in production without LECTERN_TEST_SERVER=yes). */
+  LECTERN_TEST_CLOCK_FILE: z.string().optional(),
+  LECTERN_TEST_SERVER: z
+    .literal("yes", { message: 'must be "yes" (set by a test launcher) or unset' })
+    .optional(),
 });
 
 /** Every environment variable Lectern reads, with its default and rule. */
@@ -71,6 +76,16 @@ export const EnvSchema = EnvFields.superRefine((value, ctx) => {
       code: "custom",
       path: ["MAIL_FROM"],
       message: 'is required when SMTP_URL is set (e.g. "Lectern <no-reply@lectern.example>")',
+    });
+  // A test clock moves "now" for scheduling (lib/clock.ts), so a production server refuses one
+  // unless its test launcher says, with LECTERN_TEST_SERVER=yes, that it is a test server.
+  if (value.NODE_ENV === "production" && value.LECTERN_TEST_CLOCK_FILE && value.LECTERN_TEST_SERVER !== "yes")
+    ctx.addIssue({
+      code: "custom",
+      path: ["LECTERN_TEST_CLOCK_FILE"],
+      message:
+        "moves the server's clock for tests and is refused in production; only a test launcher sets it, " +
+        "together with LECTERN_TEST_SERVER=yes",
     });
 });
 

@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   quizSubmit: { limit: 30, windowSeconds: 60 },
   /** Progress writes (complete, reset) per learner. */
   progressWrite: { limit: 60, windowSeconds: 60 },
+  /** Review answers and cards added by hand, per learner. */
+  review: { limit: 60, windowSeconds: 60 },
   /** Visit beacons per learner. */
   visit: { limit: 120, windowSeconds: 60 },
   /** Sign-in attempts per client address (slows password spraying from one place). */

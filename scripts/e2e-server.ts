@@ -30,6 +30,8 @@ if (databaseProvider(url) === "sqlite") {
     process.exit(1);
   }
 }
+// The test clock starts at real time (a run that stopped half-way may have left an offset).
+if (process.env.LECTERN_TEST_CLOCK_FILE) rmSync(process.env.LECTERN_TEST_CLOCK_FILE, { force: true });
 // tsx as a loader in the server's own process (not the tsx CLI, whose signal relay SIGKILLs a
 // child that does not confirm a signal within 30 ms, as happens on a busy machine).
 const result = await run("node", ["--import", "tsx", "scripts/start.ts", "--no-build"]);

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { suiteDatabaseUrl } from "./e2e/support/database";
+import { suiteClockFile, suiteDatabaseUrl } from "./e2e/support/database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.LECTERN_E2E_PORT ?? 3100);
 /** A throwaway database, wiped by scripts/e2e-server.ts before the server starts. */
 export const E2E_DATABASE_URL = suiteDatabaseUrl();
+/** The server's test clock (lib/clock.ts): milliseconds ahead of real time, written by review.spec.ts. */
+export const E2E_CLOCK_FILE = suiteClockFile();
 const chromiumPath = process.env.LECTERN_CHROMIUM ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -48,6 +50,9 @@ export default defineConfig({
       LECTERN_SECRET: "e2e-secret-that-is-long-enough-for-validation-000",
       // Explicit test configuration: many test learners share one client address.
       LECTERN_RATE_LIMIT_SCALE: "20",
+      // Explicit test configuration: the review spec moves the scheduling clock through this file.
+      LECTERN_TEST_CLOCK_FILE: E2E_CLOCK_FILE,
+      LECTERN_TEST_SERVER: "yes",
       SITE_URL: `http://localhost:${port}`,
     },
   },

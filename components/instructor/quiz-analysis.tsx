@@ -1,5 +1,6 @@
 import { InlineText } from "@/components/quiz/inline-text";
 import type { QuizReport } from "@/lib/instructor/csv";
+import type { ReviewFigures } from "@/lib/instructor/review-figures";
 import type { QuestionAnalysis, Rate } from "@/lib/instructor/stats";
 import { Bar, pct } from "./bar";
 
@@ -30,7 +31,36 @@ function Summary({ report }: { report: QuizReport }) {
   );
 }
 
-function QuestionItem({ q }: { q: QuestionAnalysis }) {
+/**
+ * The question on /review: learners who have it as a card, and how often they got it right by
+ * interval (only intervals with answers: an empty row's text would push its bar out of line).
+ */
+function ReviewItem({ review }: { review: ReviewFigures }) {
+  const answered = review.byInterval.filter((b) => b.right.total > 0);
+  return (
+    <div className="mt-3" data-review-figures="">
+      <p className="text-sm font-medium">
+        In review: {review.learners} {review.learners === 1 ? "learner" : "learners"}
+        {answered.length === 0 && review.learners > 0 ? " · no review answers yet" : ""}
+      </p>
+      {answered.length > 0 ? (
+        <div className="mt-1.5 grid gap-1.5">
+          {answered.map((b) => (
+            <Bar
+              key={b.label}
+              label={`Right after ${b.label}`}
+              value={b.right.percent}
+              text={rateText(b.right)}
+              tone="muted"
+            />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function QuestionItem({ q, review }: { q: QuestionAnalysis; review?: ReviewFigures }) {
   const wrong = q.choices?.filter((c) => !c.correct) ?? [];
   const mostPicks = Math.max(1, ...(q.choices ?? []).map((c) => c.picks));
   return (
@@ -50,6 +80,7 @@ function QuestionItem({ q }: { q: QuestionAnalysis }) {
           tone="muted"
         />
       </div>
+      {review ? <ReviewItem review={review} /> : null}
       {q.choices ? (
         <div className="mt-3">
           <p className="text-sm font-medium">
@@ -141,7 +172,16 @@ function FiguresTable({ report }: { report: QuizReport }) {
 }
 
 /** One quiz's item analysis: summary figures, questions hardest first with bars, and a table. */
-export function QuizAnalysisSection({ report, lessonTitle }: { report: QuizReport; lessonTitle: string }) {
+export function QuizAnalysisSection({
+  report,
+  lessonTitle,
+  review = {},
+}: {
+  report: QuizReport;
+  lessonTitle: string;
+  /** Per question id, its figures from /review. */
+  review?: Record<string, ReviewFigures>;
+}) {
   const a = report.analysis;
   const headingId = `quiz-${report.lesson}-${a.quizId}`;
   return (
@@ -178,7 +218,7 @@ export function QuizAnalysisSection({ report, lessonTitle }: { report: QuizRepor
           <h3 className="mt-6 font-semibold">Questions, hardest first</h3>
           <ol className="mt-2 grid list-none gap-3 pl-0">
             {a.questions.map((q) => (
-              <QuestionItem key={q.id} q={q} />
+              <QuestionItem key={q.id} q={q} review={review[q.id]} />
             ))}
           </ol>
           <FiguresTable report={report} />

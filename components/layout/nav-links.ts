@@ -5,4 +5,5 @@
 export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/", label: "Courses" },
   { href: "/progress", label: "Progress" },
+  { href: "/review", label: "Review" },
 ];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { ReviewDueBadge, ReviewLink } from "@/components/review/review-link";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { NAV_LINKS } from "./nav-links";
@@ -21,18 +22,23 @@ export function SiteHeader() {
         </Link>
         <NavMenu />
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm sm:flex">
-          {NAV_LINKS.map((link) => (
-            <Link
-              key={link.href}
-              href={link.href}
-              className="rounded-md px-2 py-1.5 text-[var(--fg-muted)] no-underline hover:text-[var(--fg)]"
-            >
-              {link.label}
-            </Link>
-          ))}
+          {NAV_LINKS.map((link) =>
+            link.href === "/review" ? (
+              <ReviewLink key={link.href} />
+            ) : (
+              <Link
+                key={link.href}
+                href={link.href}
+                className="rounded-md px-2 py-1.5 text-[var(--fg-muted)] no-underline hover:text-[var(--fg)]"
+              >
+                {link.label}
+              </Link>
+            ),
+          )}
         </nav>
         {/* min-w-0: on a phone a long name in the account button truncates instead of widening the page. */}
         <div className="ml-auto flex min-w-0 items-center gap-1.5 sm:gap-2">
+          <ReviewDueBadge />
           <SearchDialog />
           <ThemeToggle />
           <AccountMenu />

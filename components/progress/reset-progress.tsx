@@ -13,8 +13,8 @@ export function ResetProgress({ course, title }: { course: string; title: string
       <form action={formAction} className="mt-3 grid gap-2">
         <input type="hidden" name="course" value={course} />
         <p>
-          This deletes every completion, best score and quiz attempt of <strong>{title}</strong> kept for this
-          browser. It cannot be undone.
+          This deletes every completion, best score, quiz attempt and review card of <strong>{title}</strong>{" "}
+          kept for this browser. It cannot be undone.
         </p>
         <label className="grid gap-1">
           <span>

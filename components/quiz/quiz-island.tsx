@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import { AddToReview } from "@/components/review/add-to-review";
 import { Button } from "@/components/ui/button";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { submitQuizAction } from "@/lib/quiz/actions";
@@ -209,6 +210,12 @@ function QuizAttempt({
                     feedback={feedback}
                     revealed={result?.result.revealed ?? true}
                     revealAfter={quiz.revealAfterAttempts}
+                  />
+                ) : null}
+                {feedback ? (
+                  <AddToReview
+                    {...{ course, lesson, quizId: quiz.id, questionId: q.id }}
+                    missed={!feedback.correct}
                   />
                 ) : null}
               </fieldset>

@@ -29,6 +29,8 @@ export type CompiledLesson = {
   sections: SearchSection[];
   /** Full quiz definitions including answer keys: server-only. */
   quizzes: QuizDefinition[];
+  /** Each quiz's section heading id (null when it comes before the first heading). */
+  quizSections: Record<string, string | null>;
   links: Collector["links"];
   images: Collector["images"];
   codeBlocks: Collector["codeBlocks"];
@@ -194,6 +196,7 @@ export async function compileLesson(source: string, file: string): Promise<Compi
       headings: collector.headings,
       sections: collector.sections,
       quizzes: collector.quizzes,
+      quizSections: collector.quizSections,
       links: collector.links,
       images: collector.images,
       codeBlocks: collector.codeBlocks,

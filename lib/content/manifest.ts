@@ -14,7 +14,14 @@ import { loadLesson } from "./load";
  */
 export type ContentManifest = {
   builtAt: string;
-  lessons: { course: string; lesson: string; sourceHash: string; quizzes: QuizDefinition[] }[];
+  lessons: {
+    course: string;
+    lesson: string;
+    sourceHash: string;
+    quizzes: QuizDefinition[];
+    /** Each quiz's section heading id, for links back to it. */
+    quizSections: Record<string, string | null>;
+  }[];
 };
 
 const FILE = "lectern-content.json";
@@ -42,6 +49,7 @@ export async function compileContentManifest(): Promise<ContentManifest> {
           lesson: lesson.slug,
           sourceHash,
           quizzes: compiled.quizzes,
+          quizSections: compiled.quizSections,
         });
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;

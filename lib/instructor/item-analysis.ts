@@ -3,6 +3,7 @@ import { getCatalog } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
 import { lessonQuizzes } from "@/lib/quiz/lookup";
 import type { QuizReport } from "./csv";
+import { type ReviewFigures, reviewFigures } from "./review-figures";
 import { type AttemptRecord, analyseQuiz } from "./stats";
 
 function parseJson<T>(text: string, fallback: T): T {
@@ -54,10 +55,47 @@ async function attemptsByQuiz(course: string): Promise<Map<string, AttemptRecord
   return grouped;
 }
 
+/**
+ * A course's quiz questions in review, keyed "lesson/quiz/question": how many learners have a card
+ * for each, and each answer on /review with its interval.
+ */
+async function reviewsByQuestion(course: string): Promise<Map<string, ReviewFigures>> {
+  const [cards, logs] = await Promise.all([
+    db.reviewCard.groupBy({
+      by: ["lessonSlug", "sourceId", "itemId"],
+      where: { kind: "quiz", courseSlug: course },
+      _count: { _all: true },
+    }),
+    db.reviewLog.findMany({
+      where: { card: { kind: "quiz", courseSlug: course } },
+      select: {
+        elapsedDays: true,
+        correct: true,
+        card: { select: { lessonSlug: true, sourceId: true, itemId: true } },
+      },
+    }),
+  ]);
+  const answers = new Map<string, { elapsedDays: number; correct: boolean }[]>();
+  for (const l of logs) {
+    const key = `${l.card.lessonSlug}/${l.card.sourceId}/${l.card.itemId}`;
+    answers.set(key, [...(answers.get(key) ?? []), l]);
+  }
+  const out = new Map<string, ReviewFigures>();
+  for (const c of cards) {
+    const key = `${c.lessonSlug}/${c.sourceId}/${c.itemId}`;
+    out.set(key, reviewFigures(c._count._all, answers.get(key) ?? []));
+  }
+  return out;
+}
+
 export type CourseQuizReports = {
   course: string;
   title: string;
-  reports: (QuizReport & { lessonTitle: string })[];
+  reports: (QuizReport & {
+    lessonTitle: string;
+    /** Per question id: its review figures (learners with a card, right by interval). */
+    review: Record<string, ReviewFigures>;
+  })[];
 };
 
 /**
@@ -67,7 +105,10 @@ export type CourseQuizReports = {
 export async function itemAnalysis(): Promise<CourseQuizReports[]> {
   const out: CourseQuizReports[] = [];
   for (const course of getCatalog()) {
-    const attempts = await attemptsByQuiz(course.slug);
+    const [attempts, reviews] = await Promise.all([
+      attemptsByQuiz(course.slug),
+      reviewsByQuestion(course.slug),
+    ]);
     const reports: CourseQuizReports["reports"] = [];
     for (const lesson of course.lessons) {
       for (const quiz of (await lessonQuizzes(course.slug, lesson.slug)) ?? []) {
@@ -77,6 +118,12 @@ export async function itemAnalysis(): Promise<CourseQuizReports[]> {
           part: lesson.part,
           lessonTitle: lesson.title,
           analysis: analyseQuiz(quiz, attempts.get(`${lesson.slug}/${quiz.id}`) ?? []),
+          review: Object.fromEntries(
+            quiz.questions.map((q) => [
+              q.id,
+              reviews.get(`${lesson.slug}/${quiz.id}/${q.id}`) ?? reviewFigures(0, []),
+            ]),
+          ),
         });
       }
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { mergeReviewCards } from "@/lib/cards/cards";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { serializable } from "@/lib/db/transaction";
 
@@ -6,9 +7,9 @@ import { serializable } from "@/lib/db/transaction";
  * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
  * nothing done before signing up or in is lost or duplicated. Where both have a record of
  * the same lesson, the merged one keeps the completion (earliest), the best score and the
- * latest visit. The anonymous learner is then deleted, never turned into the account's: its
- * id lives on in the browser's cookie (and in any copy of it), which must name no one after
- * this. Returns the account's learner id.
+ * latest visit; review cards merge by lib/cards' rule. The anonymous learner is then deleted,
+ * never turned into the account's: its id lives on in the browser's cookie (and in any copy of
+ * it), which must name no one after this. Returns the account's learner id.
  */
 export async function mergeAnonymousLearner(userId: string, anonymousId: string | null): Promise<string> {
   try {
@@ -63,6 +64,7 @@ function mergeOnce(userId: string, anonymousId: string | null): Promise<string> 
       await tx.lessonProgress.delete({ where: { id: r.id } });
     }
     await tx.quizAttempt.updateMany({ where: { learnerId: anon.id }, data: { learnerId: owned.id } });
+    await mergeReviewCards(tx, anon.id, owned.id);
     await tx.learner.delete({ where: { id: anon.id } });
     return owned.id;
   });

@@ -77,13 +77,14 @@ export async function recordVisit(k: Key & { section?: string | null }) {
   await db.learner.update({ where: { id: k.learnerId }, data: { lastSeenAt: now } });
 }
 
-/** Deletes a learner's progress and quiz attempts in one course. */
+/** Deletes a learner's progress, quiz attempts and review cards in one course: starting over. */
 export async function resetCourseProgress(learnerId: string, course: string) {
-  const [progress, attempts] = await db.$transaction([
+  const [progress, attempts, cards] = await db.$transaction([
     db.lessonProgress.deleteMany({ where: { learnerId, courseSlug: course } }),
     db.quizAttempt.deleteMany({ where: { learnerId, courseSlug: course } }),
+    db.reviewCard.deleteMany({ where: { learnerId, courseSlug: course } }),
   ]);
-  return { progress: progress.count, attempts: attempts.count };
+  return { progress: progress.count, attempts: attempts.count, cards: cards.count };
 }
 
 export type LessonState = {

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { addCards } from "@/lib/cards/cards";
+import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
@@ -62,7 +64,8 @@ export async function submissionOwner(submissionId: string): Promise<string | nu
 
 /**
  * Stores an attempt exactly once per submission id (a double click or replayed request finds
- * the first one) and folds it into the learner's lesson progress in the same transaction.
+ * the first one) and, in the same transaction, folds it into the learner's lesson progress and
+ * puts every question it got wrong in the learner's review.
  * Returns the stored attempt and whether this call created it.
  */
 export async function recordAttempt(
@@ -99,6 +102,20 @@ export async function recordAttempt(
         maxScore: attempt.result.maxScore,
         passed: attempt.result.passed,
       });
+      const missed = attempt.result.questions.filter((q) => !q.correct);
+      await addCards(
+        tx,
+        attempt.learnerId,
+        missed.map((q) => ({
+          kind: "quiz",
+          course: attempt.course,
+          lesson: attempt.lesson,
+          sourceId: attempt.quizId,
+          itemId: q.id,
+        })),
+        "missed",
+        now(),
+      );
       return created;
     });
     return { attempt: toStored(row), created: true };

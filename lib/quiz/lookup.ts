@@ -17,6 +17,17 @@ export async function lessonQuizzes(course: string, lesson: string): Promise<Qui
   return entry ? (await loadLesson(entry.lesson)).quizzes : null;
 }
 
+/** The id of the heading a quiz sits under in its lesson (for links back to it), or null. */
+export async function quizSection(course: string, lesson: string, quizId: string): Promise<string | null> {
+  const manifest = readContentManifest();
+  if (manifest)
+    return (
+      manifest.lessons.find((l) => l.course === course && l.lesson === lesson)?.quizSections?.[quizId] ?? null
+    );
+  const entry = getLessonEntry(course, lesson);
+  return entry ? ((await loadLesson(entry.lesson)).quizSections[quizId] ?? null) : null;
+}
+
 /** The server's copy of a quiz (with its answer key) and its current version, or null. */
 export async function findQuiz(
   course: string,

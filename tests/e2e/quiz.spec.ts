@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
+import { expectNoSecrets, recordResponses } from "./support/leaks";
 import { authoredQuiz, lessonSource } from "./support/lesson-source";
 import { answerQuiz, openQuiz } from "./support/quiz";
 
@@ -87,12 +88,7 @@ test("two browsers have separate progress", { tag: "@db" }, async ({ browser }) 
 test("no response the browser receives before submitting contains an answer or explanation", {
   tag: "@db",
 }, async ({ page }) => {
-  const bodies: { url: string; text: string }[] = [];
-  page.on("response", async (res) => {
-    const type = res.headers()["content-type"] ?? "";
-    if (/text|javascript|json|x-component/.test(type))
-      bodies.push({ url: res.url(), text: await res.text().catch(() => "") });
-  });
+  const bodies = recordResponses(page);
   await page.goto(PART7);
   await waitForHydration(page);
   // Client-side navigation fetches the RSC payload too.
@@ -110,18 +106,11 @@ test("no response the browser receives before submitting contains an answer or e
     .flatMap((q) => [q.explanation, ...(q.choices ?? []).map((c) => c.explanation)])
     .filter((s): s is string => Boolean(s && s.length > 25 && !prose.includes(s.slice(0, 40))));
   expect(secrets.length).toBeGreaterThan(5);
-  for (const body of bodies) {
-    for (const secret of secrets) {
-      const needle = secret.slice(0, 40);
-      expect(body.text.includes(needle), `${body.url} leaks "${needle}"`).toBe(false);
-      expect(
-        body.text.includes(JSON.stringify(needle).slice(1, -1)),
-        `${body.url} leaks "${needle}" (escaped)`,
-      ).toBe(false);
-    }
-    const key = /\\?"correct\\?"\s*:\s*true|\\?"accept\\?"\s*:\s*\[|\\?"tolerance\\?"\s*:\s*\d/;
-    expect(key.test(body.text), `${body.url} carries an answer key`).toBe(false);
-  }
+  expectNoSecrets(
+    bodies,
+    secrets,
+    /\\?"correct\\?"\s*:\s*true|\\?"accept\\?"\s*:\s*\[|\\?"tolerance\\?"\s*:\s*\d/,
+  );
 });
 
 test("a double click on submit records one attempt", { tag: "@db" }, async ({ page }) => {

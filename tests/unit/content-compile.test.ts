@@ -120,6 +120,17 @@ describe("headings and table of contents", () => {
     expect(result.lesson.sections[0]).toMatchObject({ id: "why-size-matters", text: "text" });
   });
 
+  it("records the section each quiz sits in, so a review card can link back to it", async () => {
+    const quiz = (id: string) =>
+      `\n\`\`\`quiz\nid: ${id}\nquestions:\n  - id: q1\n    type: truefalse\n    prompt: Yes?\n    answer: true\n\`\`\`\n`;
+    const result = await compile(
+      `${quiz("before")}\n## Basics\n\ntext\n\n### Check your understanding\n${quiz("after")}`,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.lesson.quizSections).toEqual({ before: null, after: "check-your-understanding" });
+  });
+
   it("a # heading in the body is an error (the title comes from frontmatter)", async () => {
     const result = await compile("\n# Title again\n");
     expect(result.ok).toBe(false);

@@ -98,3 +98,23 @@ describe("test configuration through the environment", () => {
     expect(e.LECTERN_DIST_DIR).toBe(".next-test");
   });
 });
+
+describe("the test clock", () => {
+  const file = "/tmp/lectern-e2e/clock-9100";
+
+  it("is refused by a production server unless a test launcher also sets LECTERN_TEST_SERVER=yes", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", LECTERN_TEST_CLOCK_FILE: file })).toThrowError(
+      /LECTERN_TEST_CLOCK_FILE: moves the server's clock for tests and is refused in production/,
+    );
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", LECTERN_TEST_CLOCK_FILE: file, LECTERN_TEST_SERVER: "1" }),
+    ).toThrowError(/LECTERN_TEST_SERVER/);
+    const e = parseEnv({ NODE_ENV: "production", LECTERN_TEST_CLOCK_FILE: file, LECTERN_TEST_SERVER: "yes" });
+    expect(e.LECTERN_TEST_CLOCK_FILE).toBe(file);
+  });
+
+  it("is allowed in development and tests, and off when unset", () => {
+    expect(parseEnv({ NODE_ENV: "test", LECTERN_TEST_CLOCK_FILE: file }).LECTERN_TEST_CLOCK_FILE).toBe(file);
+    expect(parseEnv({ NODE_ENV: "production" }).LECTERN_TEST_CLOCK_FILE).toBeUndefined();
+  });
+});

@@ -66,6 +66,20 @@ const writes: Record<string, Entry> = {
   "notifications.follow": { valid: { course: "docker", lesson: "volumes", follow: true } },
   "notifications.unsubscribe": { valid: { token: "dXNlcnxyZXBsaWVz.c2lnbmF0dXJl" } },
   "instructor.preview": { valid: { source: "# A lesson" }, long: ["source"] },
+  "review.answer": {
+    valid: {
+      card: commentId,
+      round: "1",
+      version: "0123456789ab",
+      submissionId: uuid,
+      confidence: "sure",
+      choice: ["abc123"],
+    },
+    optional: ["confidence"],
+  },
+  "review.add": {
+    valid: { course: "docker", lesson: "volumes", quizId: "part-5-check", questionId: "first-question" },
+  },
 };
 
 const writeOf = (name: string): Write<unknown> => {

@@ -12,6 +12,8 @@ export type Collector = {
   headings: Heading[];
   sections: SearchSection[];
   quizzes: QuizDefinition[];
+  /** Each quiz's section: the id of the heading it sits under (null before the first heading). */
+  quizSections: Record<string, string | null>;
   links: (Located & { url: string })[];
   images: (Located & { src: string })[];
   codeBlocks: (Located & {
@@ -41,6 +43,7 @@ export function createCollector(file: string): Collector {
     headings: [],
     sections: [],
     quizzes: [],
+    quizSections: {},
     links: [],
     images: [],
     codeBlocks: [],

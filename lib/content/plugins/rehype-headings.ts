@@ -16,9 +16,21 @@ function isHeading(node: RootContent): node is Element {
   return node.type === "element" && /^h[1-6]$/.test(node.tagName);
 }
 
+/** The id of a <Quiz> element made by remark-quiz (its `quiz` attribute is the public quiz as JSON). */
+function quizIdOf(node: RootContent): string | null {
+  const attributes = (node as { attributes?: { name?: string; value?: unknown }[] }).attributes ?? [];
+  const value = attributes.find((a) => a.name === "quiz")?.value;
+  try {
+    return typeof value === "string" ? ((JSON.parse(value) as { id?: string }).id ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Gives `##` and `###` headings stable ids (GitHub's slug rules) with a link to themselves,
- * records them for the table of contents, and splits the text into sections for search.
+ * records them for the table of contents, splits the text into sections for search, and notes
+ * the section each quiz sits in (a review card links back to it).
  */
 export function rehypeHeadings(collector: Collector) {
   return () => (tree: Root) => {
@@ -62,6 +74,10 @@ export function rehypeHeadings(collector: Collector) {
         continue;
       }
       const name = (node as { name?: string }).name;
+      if (name === "Quiz") {
+        const id = quizIdOf(node);
+        if (id) collector.quizSections[id] = section.id;
+      }
       if (name && SKIP_FOR_TEXT.has(name)) continue;
       const text = hastToString(node as unknown as Element);
       if (text.trim()) section.text.push(text);

@@ -24,6 +24,13 @@ export function suiteDatabaseUrl(): string {
   return `file:${path.join(tmpdir(), "lectern-e2e", `e2e-${port}.db`)}`;
 }
 
+/** The suite server's test clock file (empty: real time), in the same folder as its SQLite file. */
+export function suiteClockFile(): string {
+  const dir = path.join(tmpdir(), "lectern-e2e");
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `clock-${port}`);
+}
+
 /** An empty database for an extra server, named after the spec and the suite's port. */
 export async function freshDatabase(name: string): Promise<{ url: string; sqliteFile?: string }> {
   if (E2E_PROVIDER === "postgresql") {

@@ -17,7 +17,9 @@ export default async function QuizzesPage() {
       <p className="mt-2 text-[var(--fg-muted)]">
         Only attempts on each quiz&apos;s current version are counted together; attempts on earlier versions
         are listed apart. &ldquo;First attempts&rdquo; are each learner&apos;s first attempt on the current
-        version. Scores are percentages of the points possible.
+        version. Scores are percentages of the points possible. &ldquo;In review&rdquo; counts learners with
+        the question on /review; &ldquo;right after 2–7 days&rdquo; is the share of review answers that were
+        right when the card had last been seen 2 to 7 days before.
       </p>
       <p className="mt-3">
         <a href="/instructor/quizzes/export" download>
@@ -33,6 +35,7 @@ export default async function QuizzesPage() {
               key={`${r.lesson}/${r.analysis.quizId}`}
               report={r}
               lessonTitle={r.lessonTitle}
+              review={r.review}
             />
           ))}
         </div>
