@@ -15,7 +15,10 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
-    pool: "threads",
+    // Child processes, not worker threads: with threads the whole run died with a segmentation
+    // fault (exit 139) after the database-touching files had passed, on an idle machine too — a
+    // native addon does not survive its thread ending. A fork that ends is just a process exit.
+    pool: "forks",
     testTimeout: 20_000,
   },
 });
