@@ -18,7 +18,7 @@ function previewComponents(lesson: CompiledLesson): LessonComponentMap {
   return {
     ...base,
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that adds the key
-    Quiz: ({ quiz }: { quiz: string }) => {
+    Quiz: ({ quiz, showTitle }: { quiz: string; showTitle?: string }) => {
       const view = JSON.parse(quiz) as PublicQuiz;
       const definition = lesson.quizzes.find((q) => q.id === view.id);
       return (
@@ -28,7 +28,12 @@ function previewComponents(lesson: CompiledLesson): LessonComponentMap {
           </p>
           <fieldset disabled className="m-0 min-w-0 border-0 p-0">
             <legend className="sr-only">Quiz preview (read-only)</legend>
-            <QuizIsland quiz={view} course={PREVIEW_COURSE} lesson={lesson.frontmatter.slug} />
+            <QuizIsland
+              quiz={view}
+              course={PREVIEW_COURSE}
+              lesson={lesson.frontmatter.slug}
+              showTitle={showTitle !== "false"}
+            />
           </fieldset>
           {definition ? <AnswerKey quiz={definition} /> : null}
         </div>

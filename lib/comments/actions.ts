@@ -31,7 +31,12 @@ export async function postCommentFormAction(form: FormData) {
   const result = await postWrite(form);
   const [course, lesson] = [form.get("course"), form.get("lesson")].map((v) => SlugSchema.safeParse(v).data);
   const base = course && lesson ? `/courses/${course}/${lesson}/discussion` : "/";
-  if (result.ok) redirect(`${base}#comment-${result.data.id}`);
+  if (result.ok) {
+    // The answer is this same page at a new #fragment: with JavaScript the router would only
+    // scroll, so ask for the page (which now holds the comment) to be rendered again.
+    revalidatePath(base);
+    redirect(`${base}#comment-${result.data.id}`);
+  }
   redirect(`${base}?error=${noticeFor(result, form.get("body"))}#comment-form`);
 }
 

@@ -28,7 +28,8 @@ test("a 5,000-character word or a long URL in a comment never widens the page or
   await signIn(page, learner.email);
   const discussion = await openThread(page, "multi-stage-builds");
   await post(discussion, LONG_WORD);
-  await post(discussion, `See ${LONG_URL} and \`\`\`\n${"x".repeat(400)}\n\`\`\``);
+  // A fence opens a code block only at the start of a line.
+  await post(discussion, `See ${LONG_URL} and this:\n\n\`\`\`\n${"x".repeat(400)}\n\`\`\``);
   await expect(discussion.locator("[data-comment]")).toHaveCount(2);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
