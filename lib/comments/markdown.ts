@@ -162,6 +162,24 @@ function rehypeCommentLinks() {
 }
 
 /**
+ * A code block scrolls sideways instead of widening the page, so keyboard users must be able to
+ * focus it to scroll (axe: scrollable-region-focusable). Runs after the sanitizer and adds one
+ * fixed attribute, never anything taken from the comment.
+ */
+function rehypeFocusableCode() {
+  return (tree: import("hast").Root) => {
+    const visit = (node: import("hast").Root | import("hast").Element) => {
+      for (const child of node.children)
+        if (child.type === "element") {
+          if (child.tagName === "pre") child.properties = { ...child.properties, tabIndex: 0 };
+          visit(child);
+        }
+    };
+    visit(tree);
+  };
+}
+
+/**
  * Allow-list for the final pass. Starts from the GitHub-style default but keeps only the tags the
  * subset produces and only `href`/`rel` on links: no class, id, style, title or list `start`.
  */
@@ -194,6 +212,7 @@ const processor = unified()
   .use(remarkRehype)
   .use(rehypeCommentLinks)
   .use(rehypeSanitize, schema)
+  .use(rehypeFocusableCode)
   .use(rehypeStringify)
   .freeze();
 
