@@ -62,13 +62,30 @@ const supervisor = startSupervisor({
   },
 });
 
+// Before the first build is served: the worker answers requests while its health checks still
+// run, and a stop in that window must still drain it and exit 0 (not die of the signal).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping Lectern (${signal})…`);
+    removeServerState(Number(port));
+    await supervisor.stop();
+    console.log("Lectern stopped.");
+    process.exit(0);
+  });
+}
+
 try {
   await supervisor.serve(distDir);
   writeServerState({ pid: process.pid, port: Number(port), distDir });
 } catch (error) {
-  console.error(`✖ ${(error as Error).message}`);
-  await supervisor.stop();
-  process.exit(1);
+  // A stop during startup ends the first serve too; the signal handler exits.
+  if (!stopping) {
+    console.error(`✖ ${(error as Error).message}`);
+    await supervisor.stop();
+    process.exit(1);
+  }
 }
 
 // `npm run publish` writes the new build's folder, then sends SIGHUP.
@@ -101,15 +118,3 @@ process.on("SIGHUP", () => {
     }
   });
 });
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\nStopping Lectern (${signal})…`);
-    removeServerState(Number(port));
-    await supervisor.stop();
-    console.log("Lectern stopped.");
-    process.exit(0);
-  });
-}
