@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { siteUrl } from "@/lib/env";
-import { THEME_SCRIPT } from "@/lib/theme/script";
+import { THEME_AUTO_CLASS, THEME_SCRIPT } from "@/lib/theme/script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,7 +32,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en" className={THEME_AUTO_CLASS} suppressHydrationWarning>
       <head>
         {/* Applies the theme before first paint (no flash of the wrong theme). */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />

@@ -28,18 +28,25 @@ export function AccountMenu() {
     if (seen.current !== undefined && seen.current !== who) void refetchAllVisitorData();
     seen.current = who;
   }, [who]);
-  if (status === "loading") return <span className="inline-block h-9 w-16" aria-hidden="true" />;
-  const user = data?.user;
-  if (!user) {
+  const signIn = (
+    <Link
+      href={`/sign-in?next=${encodeURIComponent(pathname)}`}
+      className="inline-flex h-9 items-center rounded-md px-2 text-sm font-medium whitespace-nowrap text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
+    >
+      Sign in
+    </Link>
+  );
+  // The server's HTML is this loading state (who is here is asked from the browser): without
+  // JavaScript nobody asks, so the plain link is the header's way in.
+  if (status === "loading")
     return (
-      <Link
-        href={`/sign-in?next=${encodeURIComponent(pathname)}`}
-        className="inline-flex h-9 items-center rounded-md px-2 text-sm font-medium text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
-      >
-        Sign in
-      </Link>
+      <>
+        <span className="inline-block h-9 w-16 noscript:hidden" aria-hidden="true" />
+        <noscript>{signIn}</noscript>
+      </>
     );
-  }
+  const user = data?.user;
+  if (!user) return signIn;
   return (
     <div className="relative min-w-0">
       <button

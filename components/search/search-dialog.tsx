@@ -62,7 +62,7 @@ export function SearchDialog() {
         ref={triggerRef}
         type="button"
         onClick={open}
-        className="inline-flex h-9 items-center gap-2 rounded-md border border-[var(--border)] px-2.5 text-sm text-[var(--fg-muted)] hover:text-[var(--fg)]"
+        className="inline-flex h-9 items-center gap-2 rounded-md border border-[var(--border)] px-2.5 text-sm text-[var(--fg-muted)] noscript:hidden hover:text-[var(--fg)]"
         aria-keyshortcuts="/ Control+K Meta+K"
       >
         <svg

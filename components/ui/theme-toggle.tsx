@@ -44,7 +44,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="inline-flex h-9 items-center gap-2 rounded-md border border-[var(--border)] px-2.5 text-sm text-[var(--fg)] hover:bg-[var(--bg-soft)]"
+      className="inline-flex h-9 items-center gap-2 rounded-md border border-[var(--border)] px-2.5 text-sm text-[var(--fg)] noscript:hidden hover:bg-[var(--bg-soft)]"
       aria-label={`${LABEL[current]} (switch to ${LABEL[next].toLowerCase()})`}
       data-theme-choice={current}
       onClick={() => {
