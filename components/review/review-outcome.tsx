@@ -2,7 +2,7 @@ import Link from "next/link";
 import { InlineText } from "@/components/quiz/inline-text";
 import { buttonClassName } from "@/components/ui/button";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
-import type { Answer, QuestionResult } from "@/lib/quiz/grade";
+import type { Answer, CorrectAnswer, QuestionResult } from "@/lib/quiz/grade";
 import type { ReviewOutcome } from "@/lib/review/session";
 import { dueText } from "@/lib/review/when";
 import { FocusOnArrival } from "./focus-on-arrival";
@@ -60,6 +60,59 @@ function AnswerGiven({
   );
 }
 
+/** The right answer in words, once the quiz's reveal rule lets the server send it. */
+function RightAnswer({ question: q, answer }: { question: PublicQuestion; answer: CorrectAnswer }) {
+  const label = <strong>The right answer:</strong>;
+  if (answer.kind === "choices" && (q.type === "single" || q.type === "multiple")) {
+    const texts = answer.ids.map((id) => q.choices.find((c) => c.id === id)?.text ?? "");
+    return texts.length === 1 ? (
+      <p className="mt-2" data-right-answer="">
+        {label} “<InlineText text={texts[0]!} />
+        ”.
+      </p>
+    ) : (
+      <div className="mt-2" data-right-answer="">
+        <p>{label}</p>
+        <ul className="list-disc pl-6">
+          {texts.map((text) => (
+            <li key={text}>
+              <InlineText text={text} />
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (answer.kind === "order" && q.type === "order")
+    return (
+      <div className="mt-2" data-right-answer="">
+        <p>{label}</p>
+        <ol className="list-decimal pl-6">
+          {answer.ids.map((id) => (
+            <li key={id}>
+              <InlineText text={q.items.find((i) => i.id === id)?.text ?? ""} />
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  const words =
+    answer.kind === "truefalse"
+      ? answer.value
+        ? "True"
+        : "False"
+      : answer.kind === "text"
+        ? answer.text
+        : answer.kind === "number"
+          ? `${answer.value}${answer.unit ? ` ${answer.unit}` : ""}${answer.tolerance ? ` (± ${answer.tolerance})` : ""}`
+          : null;
+  return words === null ? null : (
+    <p className="mt-2" data-right-answer="">
+      {label} <span className="font-mono">{words}</span>
+    </p>
+  );
+}
+
 const CONFIDENCE: Record<string, string> = {
   sure: " You said you were sure.",
   unsure: " You said you were not sure.",
@@ -99,6 +152,9 @@ export function ReviewOutcomeView({
         </h2>
         {prompt ? (
           <AnswerGiven question={prompt.question} answer={outcome.answer} feedback={feedback} />
+        ) : null}
+        {!correct && feedback?.answer && prompt ? (
+          <RightAnswer question={prompt.question} answer={feedback.answer} />
         ) : null}
         {feedback?.explanation ? (
           <p className="mt-2">

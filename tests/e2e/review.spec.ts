@@ -153,6 +153,10 @@ test("a question answered wrong in Part 7 is due the next day, answered right on
   await expect(outcome(page).getByRole("status")).toContainText(
     plain(earlierLayers.explanation!).slice(0, 40),
   );
+  // The quiz was passed, so the reveal rule lets the key show, in words, as the quiz shows it.
+  await expect(outcome(page).locator("[data-right-answer]")).toHaveText(
+    `The right answer: ${earlierLayers.answer ? "True" : "False"}`,
+  );
   await expect(outcome(page).locator("[data-next-due]")).toContainText("This card comes back tomorrow");
   await expectNoAxeViolations(page, "/review, graded wrong");
 
@@ -206,6 +210,10 @@ test("without JavaScript, /review asks the due cards, refuses an empty answer an
   await expect(outcome(page).getByRole("status")).toHaveAttribute("data-result", "incorrect");
   await expect(outcome(page)).toContainText(`You picked “${plain(wrong.text)}”: not right.`);
   await expect(outcome(page)).toContainText(plain(wrong.explanation!).slice(0, 30));
+  const right = asked.choices!.find((c) => c.correct)!;
+  await expect(outcome(page).locator("[data-right-answer]")).toHaveText(
+    `The right answer: “${plain(right.text)}”.`,
+  );
   await expect(outcome(page).locator("[data-next-due]")).toContainText("This card comes back tomorrow");
   await expectNoOverflow(page, "/review graded at 390 px");
 
@@ -333,6 +341,7 @@ test("until the learner has passed the quiz, a card answered wrong keeps its exp
   // The note on the picked choice shows; the explanation and the key wait.
   await expect(outcome(page)).toContainText(plain(wrong.explanation!).slice(0, 30));
   await expect(outcome(page).locator("[data-withheld]")).toContainText("once you have passed the quiz");
+  await expect(outcome(page).locator("[data-right-answer]")).toHaveCount(0);
   await page.waitForLoadState("networkidle");
   expectNoSecrets(bodies, [finalStage.explanation!]);
 });
