@@ -146,7 +146,7 @@ async function widgetsAndCode(browser: Browser, width: number, theme: Theme, nam
   await visit(page, PART7);
   await waitForHydration(page);
   await shot(page, name("40-compare"), page.locator(".compare").first());
-  const blocks = page.locator("figure[data-code-block]");
+  const blocks = page.locator(".lesson-prose > figure[data-code-block]");
   const widest = await blocks.evaluateAll((figures) => {
     const lengths = figures.map((f) =>
       f.closest(".compare")
@@ -156,6 +156,9 @@ async function widgetsAndCode(browser: Browser, width: number, theme: Theme, nam
     return lengths.indexOf(Math.max(...lengths.filter((n) => n <= 80)));
   });
   await shot(page, name("41-long-lines"), blocks.nth(widest));
+  // The block in its page: prose keeps its measure, code takes the column.
+  await blocks.nth(widest).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await shot(page, name("41-long-lines-in-page"));
   await shot(page, name("42-diff"), page.locator("figure[data-code-block]:has(.line[data-diff])").first());
   await shot(page, name("43-layer-cache"), page.locator("[data-layer-cache]").first());
   await shot(page, name("44-calculator"), page.locator("[data-size-calculator]"));
