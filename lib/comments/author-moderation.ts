@@ -64,7 +64,8 @@ export async function authorStandings(authorIds: string[]): Promise<Map<string, 
       name: true,
       postingSuspendedAt: true,
       authorModerations: {
-        orderBy: { createdAt: "desc" },
+        // Two actions in the same millisecond: cuids grow with time and a counter.
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: HISTORY,
         select: { action: true, comments: true, createdAt: true, moderator: { select: { name: true } } },
       },
