@@ -135,6 +135,15 @@ test("an instructor hides all of an author's comments and suspends their posting
   await expect(discussion.getByRole("alert")).toContainText("suspended");
   await expect(discussion.locator("[data-comment]").filter({ hasText: "Stickers again" })).toHaveCount(0);
 
+  // Without JavaScript, the discussion page's plain form says the same.
+  const plain = await signedIn(browser, author.email, false);
+  await plain.page.goto("/courses/docker/networking/discussion");
+  await plain.page.getByLabel(`Comment as ${author.name}`).fill("Stickers without JavaScript");
+  await plain.page.getByRole("button", { name: "Post comment" }).click();
+  await expect(plain.page.getByRole("alert")).toContainText("suspended your posting");
+  await expect(plain.page.getByText("Stickers without JavaScript", { exact: true })).toHaveCount(0);
+  await plain.context.close();
+
   await mod.page.reload();
   await authorPanel.getByRole("button", { name: `Lift the suspension of ${author.name}` }).click();
   await expect(authorPanel).toContainText(/Suspension lifted by Moderating Max/);
