@@ -1,15 +1,21 @@
 "use client";
 
+import type { Ref } from "react";
 import type { Diagnostic } from "@/lib/content/diagnostics";
 
-type Props = { id: string; diagnostics: Diagnostic[]; onPick: (d: Diagnostic) => void };
+type Props = {
+  id: string;
+  diagnostics: Diagnostic[];
+  onPick: (d: Diagnostic) => void;
+  ref?: Ref<HTMLElement>;
+};
 
 /** The compile's problems in source order; each one moves the editor's cursor to its place. */
-export function DiagnosticsList({ id, diagnostics, onPick }: Props) {
+export function DiagnosticsList({ id, diagnostics, onPick, ref }: Props) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="mt-4">
+    <section ref={ref} id={id} aria-labelledby={`${id}-title`} className="mt-2 mb-3 scroll-mt-24">
       <h2 id={`${id}-title`} className="text-base font-semibold">
         {diagnostics.length === 0
           ? "No problems"
@@ -21,7 +27,7 @@ export function DiagnosticsList({ id, diagnostics, onPick }: Props) {
               .join(", ")}
       </h2>
       {diagnostics.length > 0 ? (
-        <ul className="mt-2 grid max-h-64 list-none gap-1 overflow-y-auto pl-0" data-diagnostics="">
+        <ul className="mt-2 grid max-h-48 list-none gap-1 overflow-y-auto pl-0" data-diagnostics="">
           {diagnostics.map((d, i) => (
             <li key={`${d.line}:${d.column}:${d.rule}:${i}`}>
               <button

@@ -4,6 +4,7 @@ const TOOLS = [
   { href: "/instructor/preview", label: "Live preview" },
   { href: "/instructor/quizzes", label: "Quiz item analysis" },
   { href: "/instructor/learners", label: "Learners" },
+  { href: "/moderation", label: "Moderation" },
 ] as const;
 
 /** Links between the instructor tools, with the current one marked for assistive tech. */

@@ -84,6 +84,7 @@ export function PreviewWorkbench({
   // for "this" one.
   const [answered, setAnswered] = useState(0);
   const editor = useRef<SourceEditorHandle>(null);
+  const problems = useRef<HTMLElement>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -133,6 +134,14 @@ export function PreviewWorkbench({
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // When errors appear, bring their list into view if the author had scrolled it away.
+  const errorCount = status.kind === "done" ? status.errors : 0;
+  const hadErrors = useRef(errorCount > 0);
+  useEffect(() => {
+    if (errorCount > 0 && !hadErrors.current) problems.current?.scrollIntoView({ block: "nearest" });
+    hadErrors.current = errorCount > 0;
+  }, [errorCount]);
 
   const edit = (text: string) => {
     setSource(text);
@@ -200,16 +209,8 @@ export function PreviewWorkbench({
             Download .mdx
           </button>
         </div>
-        <div className="mt-2">
-          <SourceEditor
-            ref={editor}
-            id="lesson-source"
-            value={source}
-            onChange={edit}
-            errorLines={errorLines}
-            describedBy="preview-status"
-          />
-        </div>
+        {/* The status and the problems sit between the label and the editor, where the author
+            is looking while typing (below a 70vh editor they were out of sight). */}
         <p
           id="preview-status"
           role="status"
@@ -229,11 +230,22 @@ export function PreviewWorkbench({
         ) : null}
         {status.kind === "done" ? (
           <DiagnosticsList
+            ref={problems}
             id="preview-problems"
             diagnostics={diagnostics}
             onPick={(d) => editor.current?.moveTo(d.line, d.column)}
           />
         ) : null}
+        <div className="mt-2">
+          <SourceEditor
+            ref={editor}
+            id="lesson-source"
+            value={source}
+            onChange={edit}
+            errorLines={errorLines}
+            describedBy="preview-status"
+          />
+        </div>
       </div>
 
       <section

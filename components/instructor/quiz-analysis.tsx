@@ -227,3 +227,34 @@ export function QuizAnalysisSection({
     </section>
   );
 }
+
+/** Whether anyone has taken the quiz, on its current version or an older one. */
+export function isTaken(report: QuizReport): boolean {
+  return report.analysis.attempts > 0 || report.analysis.olderVersions.length > 0;
+}
+
+/** Quizzes nobody has taken: one line each, instead of a section of empty figures. */
+export function UntakenQuizzes({ reports }: { reports: (QuizReport & { lessonTitle: string })[] }) {
+  if (reports.length === 0) return null;
+  return (
+    <section aria-labelledby="untaken-quizzes" className="mt-10 border-t border-[var(--border)] pt-6">
+      <h2 id="untaken-quizzes" className="text-xl font-semibold">
+        Not taken yet
+      </h2>
+      <ul className="mt-3 grid list-none gap-1.5 pl-0">
+        {reports.map((r) => (
+          <li
+            key={`${r.lesson}/${r.analysis.quizId}`}
+            data-quiz-analysis={`${r.lesson}/${r.analysis.quizId}`}
+            data-no-attempts=""
+          >
+            Part {r.part}: {r.lessonTitle} — {r.analysis.title}{" "}
+            <span className="text-[var(--fg-muted)]">
+              (<code>{r.analysis.quizId}</code>): no attempts yet
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,9 +1,12 @@
 // Reads a rendered code block back from the DOM. The copy button and the stage explorer both
 // need exactly what the learner would copy, so they share this one reading of the Shiki lines.
 
+/** What a line shows besides its code: a prompt, a diff's sign and its words for screen readers. */
+const NOT_CODE = ["code-prompt", "diff-sign", "sr-only"];
+
 /**
  * Text of a rendered code block as the copy button copies it: every line except output and
- * removed lines, without prompts. Mirrors copyText() in lib/content/code-meta.ts.
+ * removed lines, without prompts or diff signs. Mirrors copyText() in lib/content/code-meta.ts.
  */
 export function codeBlockText(figure: Element): string {
   const lines = [...figure.querySelectorAll<HTMLElement>("pre .line")];
@@ -11,7 +14,7 @@ export function codeBlockText(figure: Element): string {
     .filter((line) => line.dataset.kind !== "output" && line.dataset.diff !== "del")
     .map((line) =>
       [...line.childNodes]
-        .filter((n) => !(n instanceof HTMLElement && n.classList.contains("code-prompt")))
+        .filter((n) => !(n instanceof HTMLElement && NOT_CODE.some((c) => n.classList.contains(c))))
         .map((n) => n.textContent ?? "")
         .join(""),
     )

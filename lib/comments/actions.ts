@@ -8,11 +8,13 @@ import { noticeFor } from "./notices";
 import {
   dismissWrite,
   editWrite,
+  hideAllByAuthorWrite,
   hideWrite,
   postWrite,
   previewWrite,
   removeWrite,
   reportWrite,
+  suspendPostingWrite,
 } from "./writes";
 
 /** Posts a comment or reply (from the lesson page's thread). */
@@ -93,4 +95,24 @@ export async function dismissFromQueueAction(_prev: ActionResult<{ id: string }>
 /** Reports someone else's comment to the moderators. */
 export async function reportCommentAction(_prev: ActionResult<{ id: string }> | null, form: FormData) {
   return reportWrite(form);
+}
+
+/** Hides all of an author's comments from the moderation queue, which then shows them as hidden. */
+export async function hideAllByAuthorAction(
+  _prev: ActionResult<{ authorId: string; hidden: number }> | null,
+  form: FormData,
+) {
+  const result = await hideAllByAuthorWrite(form);
+  if (result.ok) revalidatePath("/moderation");
+  return result;
+}
+
+/** Suspends an author's posting, or lifts it, from the moderation queue. */
+export async function suspendPostingAction(
+  _prev: ActionResult<{ authorId: string; suspended: boolean }> | null,
+  form: FormData,
+) {
+  const result = await suspendPostingWrite(form);
+  if (result.ok) revalidatePath("/moderation");
+  return result;
 }

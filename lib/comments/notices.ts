@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { COMMENT_MAX_LENGTH } from "./limits";
 import { validateCommentBody } from "./markdown";
-import { CONFIRM_TO_POST } from "./permissions";
+import { CONFIRM_TO_POST, POSTING_SUSPENDED } from "./permissions";
 
 /**
  * What the plain-form discussion page (no JavaScript) says after a post that failed. The page is
@@ -16,6 +16,7 @@ export const DISCUSSION_NOTICES = {
   control: "Comments can't contain control characters. Remove them and try again.",
   gone: "The comment you replied to no longer exists.",
   confirm: CONFIRM_TO_POST,
+  suspended: POSTING_SUSPENDED,
   "not-allowed": "You cannot post here.",
   failed: "Your comment could not be posted. Reload the page and try again.",
 } as const;
@@ -30,7 +31,12 @@ export function noticeFor(
   if (result.status === 401) return "sign-in";
   if (result.status === 429) return "too-fast";
   if (result.status === 404) return "gone";
-  if (result.status === 403) return result.message === CONFIRM_TO_POST ? "confirm" : "not-allowed";
+  if (result.status === 403)
+    return result.message === CONFIRM_TO_POST
+      ? "confirm"
+      : result.message === POSTING_SUSPENDED
+        ? "suspended"
+        : "not-allowed";
   if (result.fieldErrors?.body && typeof body === "string") {
     const check = validateCommentBody(body);
     if (!check.ok) return check.problem;

@@ -15,6 +15,10 @@ export function toActor(user: Person | null): Actor {
 export const CONFIRM_TO_POST =
   "Confirm your email address to take part in the discussion: follow the link we sent you, or send a new one from your account page.";
 
+/** Why a suspended author cannot post, reply or edit (shown to that person). */
+export const POSTING_SUSPENDED =
+  "A moderator has suspended your posting: you can read the discussion, but not post, reply or edit comments.";
+
 export type CommentAction = "post" | "reply" | "edit" | "delete" | "hide" | "unhide" | "report" | "seeHidden";
 export type CommentFacts = { authorId: string | null; deletedAt: Date | null; hiddenAt: Date | null };
 

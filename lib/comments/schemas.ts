@@ -37,3 +37,9 @@ export const ReportCommentSchema = z.object({
   id,
   reason: z.enum(Object.keys(REPORT_REASONS) as [keyof typeof REPORT_REASONS], { message: "Pick a reason" }),
 });
+
+const authorId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Unknown author");
+/** An author a moderator acts on (all of their comments). */
+export const AuthorIdSchema = z.object({ authorId });
+/** Suspend (true) or lift the suspension of (false) an author's posting. */
+export const SuspendPostingSchema = z.object({ authorId, suspended: z.boolean() });

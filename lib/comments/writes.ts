@@ -3,7 +3,20 @@ import "server-only";
 
 import { defineWrite, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { CONFIRM_TO_POST, type CommentAction, can, toActor } from "@/lib/comments/permissions";
+import { isStaff } from "@/lib/auth/roles";
+import {
+  findAuthor,
+  hideAllCommentsOf,
+  isPostingSuspended,
+  setPostingSuspended,
+} from "@/lib/comments/author-moderation";
+import {
+  CONFIRM_TO_POST,
+  type CommentAction,
+  can,
+  POSTING_SUSPENDED,
+  toActor,
+} from "@/lib/comments/permissions";
 import {
   createComment,
   deleteComment,
@@ -14,12 +27,14 @@ import {
   setHidden,
 } from "@/lib/comments/queries";
 import {
+  AuthorIdSchema,
   CommentIdSchema,
   EditCommentSchema,
   HideCommentSchema,
   PostCommentSchema,
   PreviewCommentSchema,
   ReportCommentSchema,
+  SuspendPostingSchema,
 } from "@/lib/comments/schemas";
 import { getLessonEntry } from "@/lib/content/catalog";
 import { recordCommentNotifications } from "@/lib/notifications/record";
@@ -46,6 +61,11 @@ async function authorizeOn(ctx: WriteContext, id: string, action: CommentAction)
   return { user, comment };
 }
 
+/** A suspended author reads the discussion but does not post, reply or edit. */
+async function refuseIfSuspended(userId: string) {
+  if (await isPostingSuspended(userId)) throw new ActionError(POSTING_SUSPENDED, undefined, 403);
+}
+
 /** Posts a comment or reply. */
 export const postWrite = defineWrite({
   name: "comments.post",
@@ -61,6 +81,7 @@ export const postWrite = defineWrite({
   async authorize(ctx, input) {
     const { user, who } = actor(ctx);
     if (!who.verified) throw new ActionError(CONFIRM_TO_POST, undefined, 403);
+    await refuseIfSuspended(user.id);
     if (!getLessonEntry(input.course, input.lesson)) throw new ActionError("This lesson does not exist.");
     if (input.website) throw new ActionError("Your comment could not be posted.");
     if (!input.parentId) {
@@ -113,7 +134,11 @@ export const editWrite = defineWrite({
   name: "comments.edit",
   schema: EditCommentSchema,
   rateLimits: [perUser("commentEdit")],
-  authorize: (ctx, input) => authorizeOn(ctx, input.id, "edit"),
+  async authorize(ctx, input) {
+    const found = await authorizeOn(ctx, input.id, "edit");
+    await refuseIfSuspended(found.user.id);
+    return found;
+  },
   async write(ctx, input) {
     await editComment(ctx.comment.id, input.body);
     return { id: ctx.comment.id };
@@ -165,5 +190,39 @@ export const reportWrite = defineWrite({
   async write(ctx, input) {
     await reportComment(ctx.comment.id, ctx.user.id, input.reason);
     return { id: ctx.comment.id };
+  },
+});
+
+/** A moderator acting on someone else's account as an author: hands both on, or refuses. */
+async function authorizeOnAuthor(ctx: WriteContext, id: string) {
+  const { user } = actor(ctx);
+  if (!isStaff(user.role)) throw new ActionError("Only instructors and admins moderate.", undefined, 403);
+  const author = await findAuthor(id);
+  if (!author) throw new ActionError("This account no longer exists.", undefined, 404);
+  if (author.id === user.id) throw new ActionError("You cannot moderate your own account.", undefined, 403);
+  return { user, author };
+}
+
+/** Hides every visible comment of an author, recording who and when (moderators). */
+export const hideAllByAuthorWrite = defineWrite({
+  name: "comments.hideAllByAuthor",
+  schema: AuthorIdSchema,
+  rateLimits: [perUser("moderate")],
+  authorize: (ctx, input) => authorizeOnAuthor(ctx, input.authorId),
+  async write(ctx) {
+    const hidden = await hideAllCommentsOf(ctx.author.id, ctx.user.id);
+    return { authorId: ctx.author.id, hidden };
+  },
+});
+
+/** Suspends an author's posting or lifts the suspension, recording who and when (moderators). */
+export const suspendPostingWrite = defineWrite({
+  name: "comments.suspendPosting",
+  schema: SuspendPostingSchema,
+  rateLimits: [perUser("moderate")],
+  authorize: (ctx, input) => authorizeOnAuthor(ctx, input.authorId),
+  async write(ctx, input) {
+    await setPostingSuspended(ctx.author.id, ctx.user.id, input.suspended);
+    return { authorId: ctx.author.id, suspended: input.suspended };
   },
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { readCatalog } from "./catalog";
 import { CODE_COLOURS_FILE, type CodeColour, shippedCodeColours } from "./code-colours";
 import { compileLesson, type PartialLesson } from "./compile";
+import { courseListingDiagnostics, frontmatterLine } from "./course-listing";
 import type { Diagnostic } from "./diagnostics";
 
 export type CheckProgress = { index: number; total: number; file: string; ms: number; errors: number };
@@ -76,25 +77,10 @@ export async function checkContent(
     for (const file of files) {
       const entry = course.lessons.find((l) => l.file === file);
       if (!entry) continue;
-      const listed = course.parts.find((p) => p.slug === entry.slug);
-      if (!listed) {
-        err(
-          entry.displayPath,
-          2,
-          1,
-          "course",
-          `Lesson "${entry.slug}" is not listed in course.json`,
-          "Add it to course.json's parts, or fix the slug",
-        );
-      } else if (listed.part !== entry.part) {
-        err(
-          entry.displayPath,
-          2,
-          1,
-          "course",
-          `Lesson says part ${entry.part}, course.json says part ${listed.part}`,
-        );
-      }
+      const line = frontmatterLine(readFileSync(file, "utf8"), "part");
+      diagnostics.push(
+        ...courseListingDiagnostics(entry, { file: entry.displayPath, line }, [course], "error"),
+      );
     }
   }
 

@@ -13,6 +13,7 @@ import { type LessonTree, lessonElements } from "./lesson-tree";
 import { type Collector, createCollector } from "./plugins/collector";
 import { rehypeCode } from "./plugins/rehype-code";
 import { rehypeHeadings } from "./plugins/rehype-headings";
+import { remarkCompareWording } from "./plugins/remark-compare-wording";
 import { remarkGuard } from "./plugins/remark-guard";
 import { remarkQuiz } from "./plugins/remark-quiz";
 import type { Heading, LessonFrontmatter, SearchSection } from "./schema";
@@ -67,7 +68,7 @@ type Plugins = { remark: PluggableList; rehype: PluggableList };
 
 /** Lectern's plugins for one compile: GitHub Markdown, the guard, quizzes, code, headings. */
 const lessonPlugins = (collector: Collector): Plugins => ({
-  remark: [remarkGfm, remarkGuard(collector), remarkQuiz(collector)],
+  remark: [remarkGfm, remarkGuard(collector), remarkQuiz(collector), remarkCompareWording(collector)],
   rehype: [rehypeCode(collector), rehypeHeadings(collector)],
 });
 
@@ -209,21 +210,53 @@ export async function compileLesson(source: string, file: string): Promise<Compi
   };
 }
 
+/** "Expected a closing tag for `<Callout>` (15:1-15:22)": the place is the opening tag's. */
+const UNCLOSED =
+  /^(?:\d+:\d+(?:-\d+:\d+)?: )?Expected a closing tag for `<([^>`]*)>` \((\d+):(\d+)-\d+:\d+\)/;
+/** The MDX compiler's own place, which esbuild's wrapper puts first: "12:3: Unexpected …". */
+const PLACE_PREFIX = /^(\d+):(\d+)(?:-\d+:\d+)?: /;
+
 function mdxDiagnostic(message: EsbuildMessage, source: string, file: string): Diagnostic {
-  // esbuild wraps the MDX compiler's message as "[plugin: @mdx-js/esbuild] <reason>".
-  const text = message.text.replace(/^\[plugin[^\]]*\]\s*/, "");
-  const loc = message.location ?? { line: 1, column: 0 };
-  const place = loc.line > 0 ? { line: loc.line, column: loc.column + 1 } : positionAt(source, 0);
-  return {
+  // esbuild wraps the MDX compiler's message as "[plugin: @mdx-js/esbuild] <reason>", sometimes
+  // after "Cannot process MDX file with esbuild:" and the MDX compiler's own "line:column: ".
+  const text = message.text
+    .replace(/^\[plugin[^\]]*\]\s*/, "")
+    .replace(/^Cannot process MDX file with esbuild:\s*/, "")
+    .trim();
+  const at = (line: number, column: number, reason: string, hint?: string): Diagnostic => ({
     file,
-    line: place.line,
-    column: place.column,
+    line,
+    column,
     severity: "error",
     rule: "mdx",
-    message: `MDX could not be compiled: ${text}`,
-    hint:
-      /[<{]/.test(text) || /Unexpected character/.test(text)
-        ? "In prose, write < and { inside `backticks` or escape them as \\< and \\{"
-        : undefined,
-  };
+    message: `MDX could not be compiled: ${reason}`,
+    hint,
+  });
+  const unclosed = UNCLOSED.exec(text);
+  if (unclosed) {
+    const [, name = "", line, column] = unclosed;
+    return at(
+      Number(line),
+      Number(column),
+      `<${name}> is never closed`,
+      name ? `Close it with </${name}>, or end the tag with /> if it has no content` : "Close the tag",
+    );
+  }
+  const prefixed = PLACE_PREFIX.exec(text);
+  const reason = prefixed ? text.slice(prefixed[0].length) : text;
+  const loc = message.location;
+  const place =
+    loc && loc.line > 0 && !(loc.line === 1 && loc.column === 0 && prefixed)
+      ? { line: loc.line, column: loc.column + 1 }
+      : prefixed
+        ? { line: Number(prefixed[1]), column: Number(prefixed[2]) }
+        : positionAt(source, 0);
+  return at(
+    place.line,
+    place.column,
+    reason,
+    /Unexpected character|before name|expression|[{]/i.test(reason)
+      ? "In prose, write < and { inside `backticks` or escape them as \\< and \\{"
+      : undefined,
+  );
 }

@@ -6,6 +6,20 @@ export type FrontmatterResult =
   | { ok: true; frontmatter: LessonFrontmatter; bodyStartLine: number }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * One problem per field: a value that is wrong in one way often fails a later check too (an
+ * empty list is too short and has no correct entry); the first says what to fix.
+ */
+export function firstPerPath<T extends { path: PropertyKey[] }>(issues: T[]): T[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify(issue.path.map(String));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Reads and validates a lesson's YAML frontmatter, locating every problem by line and column. */
@@ -55,7 +69,7 @@ export function parseFrontmatter(source: string, file: string): FrontmatterResul
   if (!result.success) {
     return {
       ok: false,
-      diagnostics: result.error.issues.map((issue) => {
+      diagnostics: firstPerPath(result.error.issues).map((issue) => {
         const key = issue.path.join(".") || "frontmatter";
         if (issue.code === "unrecognized_keys") {
           const name = issue.keys[0] ?? "";

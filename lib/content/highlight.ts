@@ -95,6 +95,22 @@ export function mergeTokens(tokens: ElementContent[]): ElementContent[] {
   );
 }
 
+/**
+ * The gutter of a diff line: a +/− sign that is seen (not read out, not copied) and, on changed
+ * lines, words for screen readers, since colour and the sign alone say nothing to them.
+ */
+function diffGutter(kind: "ins" | "del" | null): ElementContent[] {
+  const span = (className: string, text: string, hidden: boolean): ElementContent => ({
+    type: "element",
+    tagName: "span",
+    properties: { className: [className], ...(hidden ? { "aria-hidden": "true" } : {}) },
+    children: [{ type: "text", value: text }],
+  });
+  const sign = span("diff-sign", kind === "ins" ? "+" : kind === "del" ? "−" : " ", true);
+  if (!kind) return [sign];
+  return [sign, span("sr-only", kind === "ins" ? "Added line: " : "Removed line: ", false)];
+}
+
 export type HighlightedBlock = {
   /** The block's `<code>` element as HTML, for the `<pre>` that CodeBlock renders. */
   html: string;
@@ -127,6 +143,8 @@ export async function highlightBlock(
   const lines = classifyLines(code, lang);
   const lineNumbers = showsLineNumbers(lines, meta);
   const plain = await plainCodeColours();
+  // A diff gets a gutter on every line, so that signs and code line up.
+  const diff = meta.ins.size > 0 || meta.del.size > 0;
   const colours = new Map<string, string>();
   const root: Root = highlighter.codeToHast(lines.map((l) => l.text).join("\n"), {
     lang: FENCE_LANGUAGES[lang],
@@ -161,6 +179,8 @@ export async function highlightBlock(
             node.properties["data-kind"] = "output";
             node.children = [{ type: "text", value: info.text }];
           }
+          if (diff)
+            node.children.unshift(...diffGutter(meta.ins.has(n) ? "ins" : meta.del.has(n) ? "del" : null));
           if (info.prompt) {
             const prompt: ElementContent = {
               type: "element",

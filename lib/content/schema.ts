@@ -17,10 +17,15 @@ export const CourseMetaSchema = z
   .strict();
 export type CourseMeta = z.infer<typeof CourseMetaSchema>;
 
+/** A calendar date written YYYY-MM-DD: one problem at a time (a bad shape is not also "not real"). */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "is not a real date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD", abort: true })
+  .refine((d) => {
+    // Date.parse rolls 2026-02-30 over to March 2: a real date reads back as itself.
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, "is not a real date");
 
 /** A lesson's frontmatter. Unknown keys are rejected so that typos do not pass silently. */
 export const LessonFrontmatterSchema = z

@@ -1,8 +1,11 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { getCatalog } from "@/lib/content/catalog";
 import type { CompiledLesson, CompileResult } from "@/lib/content/compile";
+import { courseListingDiagnostics, frontmatterLine } from "@/lib/content/course-listing";
 import type { Diagnostic } from "@/lib/content/diagnostics";
+import { parseFrontmatter } from "@/lib/content/frontmatter";
 import { CompileRefused, compileIsolated } from "./compile-service";
 import {
   PREVIEW_MAX_BYTES,
@@ -29,6 +32,8 @@ type Options = {
   /** The compiler; tests pass a stub. Defaults to compileLesson in its own process. */
   compile?: (source: string, file: string, timeoutMs: number) => Promise<CompileResult>;
   publicDir?: string;
+  /** The courses whose course.json the lesson's part and slug are checked against. */
+  courses?: { slug: string; parts: { part: number; slug: string }[] }[];
 };
 
 /**
@@ -56,6 +61,18 @@ function imageDiagnostics(images: { line: number; column: number; src: string }[
       },
     ];
   });
+}
+
+/**
+ * A warning when no course.json lists the lesson's slug at its part: the preview does not know
+ * which course a source belongs to, and a new lesson is drafted before it is listed
+ * (`npm run content:check` makes it an error in the lesson's own course).
+ */
+function listingDiagnostics(source: string, courses: NonNullable<Options["courses"]>): Diagnostic[] {
+  const fm = parseFrontmatter(source, PREVIEW_FILE);
+  if (!fm.ok) return [];
+  const at = { file: PREVIEW_FILE, line: frontmatterLine(source, "part") };
+  return courseListingDiagnostics(fm.frontmatter, at, courses, "warning");
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
@@ -100,7 +117,10 @@ export async function compilePreview(source: string, options: Options = {}): Pro
   }
   const ms = Math.round(performance.now() - t0);
   const images = result.ok ? result.lesson.images : (result.partial?.images ?? []);
-  const extra = imageDiagnostics(images, options.publicDir ?? path.join(process.cwd(), "public"));
+  const extra = [
+    ...imageDiagnostics(images, options.publicDir ?? path.join(process.cwd(), "public")),
+    ...listingDiagnostics(source, options.courses ?? getCatalog()),
+  ];
   const diagnostics = [...(result.ok ? result.lesson.diagnostics : result.diagnostics), ...extra].sort(
     byPosition,
   );

@@ -137,7 +137,7 @@ test("a reported comment can be hidden by an instructor; learners then no longer
   const queued = staffPage.locator("[data-moderation]").filter({ hasText: "container stickers" });
   await expect(queued).toContainText("1 open report: Spam or advertising");
   await expectNoAxeViolations(staffPage, "moderation");
-  await queued.getByRole("button", { name: "Hide" }).click();
+  await queued.getByRole("button", { name: "Hide", exact: true }).click();
   await expect(queued.getByText("Hidden")).toBeVisible();
 
   await reporterPage.reload();

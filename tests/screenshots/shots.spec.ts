@@ -1,6 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { renderCommentMarkdown } from "../../lib/comments/markdown";
+import { lessonTemplate } from "../../lib/instructor/template";
+import { scriptClient } from "../../scripts/lib/prisma-client";
 import { createAccount, signIn } from "../e2e/support/accounts";
 import { seedComment } from "../e2e/support/comments";
 import { waitForHydration } from "../e2e/support/hydration";
@@ -8,6 +11,7 @@ import { LONG_URL, LONG_WORD, WIDTHS } from "../e2e/support/layout";
 import { authoredQuiz } from "../e2e/support/lesson-source";
 import { answerQuiz, openQuiz, plain } from "../e2e/support/quiz";
 import { openSearchWithSlash } from "../e2e/support/search";
+import { E2E_DATABASE_URL } from "../playwright.config";
 
 // Every page type and state a person sees, at a phone's and a laptop's width, light and dark
 // (issue 18, "How it must be shown"). Not a test of behaviour: the e2e specs are; this writes
@@ -124,6 +128,130 @@ for (const width of WIDTHS) {
       await instructorPages(browser, width, theme, name);
     });
   }
+}
+
+for (const width of WIDTHS) {
+  for (const theme of THEMES) {
+    const name = (state: string) => `${width}-${theme}-${state}`;
+    test(`widgets, code blocks, authoring and moderation at ${width}px, ${theme}`, async ({ browser }) => {
+      await widgetsAndCode(browser, width, theme, name);
+      await authoringAndModeration(browser, width, theme, name);
+    });
+  }
+}
+
+/** Part 7's widgets (explorer dialog, layer cache, calculator) and its code blocks. */
+async function widgetsAndCode(browser: Browser, width: number, theme: Theme, name: (s: string) => string) {
+  const { page, context } = await open(browser, width, theme);
+  await visit(page, PART7);
+  await waitForHydration(page);
+  await shot(page, name("40-compare"), page.locator(".compare").first());
+  const blocks = page.locator(".lesson-prose > figure[data-code-block]");
+  const widest = await blocks.evaluateAll((figures) => {
+    const lengths = figures.map((f) =>
+      f.closest(".compare")
+        ? 0
+        : Math.max(...[...f.querySelectorAll(".line")].map((l) => l.textContent?.length ?? 0)),
+    );
+    return lengths.indexOf(Math.max(...lengths.filter((n) => n <= 80)));
+  });
+  await shot(page, name("41-long-lines"), blocks.nth(widest));
+  // The block in its page: prose keeps its measure, code takes the column.
+  await blocks.nth(widest).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await shot(page, name("41-long-lines-in-page"));
+  await shot(page, name("42-diff"), page.locator("figure[data-code-block]:has(.line[data-diff])").first());
+  await shot(page, name("43-layer-cache"), page.locator("[data-layer-cache]").first());
+  await shot(page, name("44-calculator"), page.locator("[data-size-calculator]"));
+  const opener = page.getByRole("button", { name: /^Open in stage explorer/ }).first();
+  await opener.scrollIntoViewIfNeeded();
+  await opener.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await shot(page, name("45-explorer-dialog"));
+  await context.close();
+}
+
+/** The preview with errors, footnotes and a task list; a long comment and a suspended author. */
+async function authoringAndModeration(
+  browser: Browser,
+  width: number,
+  theme: Theme,
+  name: (s: string) => string,
+) {
+  const { page, context } = await open(browser, width, theme);
+  const admin = await createAccount("admin", "Ada Admin");
+  await signIn(page, admin.email);
+  await visit(page, "/instructor/preview");
+  await waitForHydration(page);
+  const editor = page.getByRole("textbox", { name: "Lesson source (MDX)" });
+  const template = lessonTemplate();
+  const setSource = async (source: string) => {
+    const status = page.locator("#preview-status");
+    const before = await status.getAttribute("data-answered");
+    await editor.evaluate((el: HTMLTextAreaElement, value) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(el, value);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, source);
+    await expect(status).not.toHaveAttribute("data-answered", before ?? "0", { timeout: 30_000 });
+  };
+  await setSource(
+    template
+      .replace("</Callout>\n", "")
+      .replace(/^updated: .*$/m, "updated: 2026-02-30")
+      .replace("    answer: true\n", ""),
+  );
+  await shot(page, name("46-preview-errors"));
+  await setSource(
+    template.replace(
+      "## Summary\n",
+      "## Summary\n\nBuildKit caches layers.[^cache]\n\n- [x] Build the image\n- [ ] Push it\n\n[^cache]: See the BuildKit documentation.\n",
+    ),
+  );
+  await shot(
+    page,
+    name("47-footnotes-task-list"),
+    page.locator("[data-preview-lesson] .lesson-prose > :is(h2:last-of-type, p, ul, section)").last(),
+  );
+  await shot(page, name("47-preview-summary"), page.locator("[data-preview-lesson]"));
+
+  // A long comment by an author whose posting is suspended, reported so that it is queued.
+  const author = await createAccount("learner", "Verbose Vera");
+  const db = scriptClient(E2E_DATABASE_URL);
+  try {
+    const [vera, ada] = await Promise.all(
+      [author.email, admin.email].map((email) =>
+        db.user.findUniqueOrThrow({ where: { email }, select: { id: true } }),
+      ),
+    );
+    const body = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `Paragraph ${i + 1}: the cache is invalidated by every change above this line, so order the steps from the least to the most often changed.`,
+    ).join("\n\n");
+    const comment = await db.comment.create({
+      data: {
+        courseSlug: "docker",
+        lessonSlug: "volumes",
+        authorId: vera!.id,
+        body,
+        html: renderCommentMarkdown(body),
+      },
+    });
+    await db.commentReport.create({ data: { commentId: comment.id, reporterId: ada!.id, reason: "spam" } });
+    await db.user.update({ where: { id: vera!.id }, data: { postingSuspendedAt: new Date() } });
+    await db.authorModeration.create({
+      data: { authorId: vera!.id, moderatorId: ada!.id, action: "suspend" },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  await visit(page, "/instructor/quizzes");
+  await shot(page, name("50-item-analysis-untaken"), page.locator("section:has(#untaken-quizzes)"));
+  await visit(page, "/moderation");
+  await shot(page, name("48-moderation-suspended"), "page");
+  await page.getByText("Show more").first().click();
+  await shot(page, name("49-moderation-unfolded"), page.locator("[data-moderation]").first());
+  await context.close();
 }
 
 /** A signed-in learner: the quiz's states, the course in progress, progress and account. */

@@ -14,7 +14,7 @@ describe("content:check", () => {
       "01-first.mdx:13 links",
       "01-first.mdx:15 code-language",
       "01-first.mdx:19 images",
-      "02-second.mdx:2 course",
+      "02-second.mdx:3 course",
     ]);
   });
 

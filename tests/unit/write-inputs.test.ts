@@ -62,6 +62,8 @@ const writes: Record<string, Entry> = {
   "comments.hide": { valid: { id: commentId, hidden: true } },
   "comments.dismissReports": { valid: { id: commentId } },
   "comments.report": { valid: { id: commentId, reason: "spam" } },
+  "comments.hideAllByAuthor": { valid: { authorId: "u4Xk2m9QpLr7Tn3W" } },
+  "comments.suspendPosting": { valid: { authorId: "u4Xk2m9QpLr7Tn3W", suspended: true } },
   "notifications.saveSettings": { valid: { replies: true, followed: false, courseDigests: ["docker"] } },
   "notifications.follow": { valid: { course: "docker", lesson: "volumes", follow: true } },
   "notifications.unsubscribe": { valid: { token: "dXNlcnxyZXBsaWVz.c2lnbmF0dXJl" } },

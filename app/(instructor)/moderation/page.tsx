@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { AuthorPanel } from "@/components/comments/author-panel";
+import { FoldedBody, isLongComment } from "@/components/comments/folded-body";
 import { ModerationActions } from "@/components/comments/moderation-actions";
+import { InstructorNav } from "@/components/instructor/instructor-nav";
 import { isStaff } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
+import { authorStandings } from "@/lib/comments/author-moderation";
 import { REPORT_REASONS } from "@/lib/comments/limits";
 import { moderationQueue } from "@/lib/comments/queries";
 
@@ -17,12 +21,30 @@ export default async function ModerationPage() {
   if (!user) redirect("/sign-in?next=/moderation");
   if (!isStaff(user.role)) notFound();
   const queue = await moderationQueue();
+  const authors = await authorStandings([...new Set(queue.flatMap((c) => (c.author ? [c.author.id] : [])))]);
+  const suspended = [...authors.values()].filter((a) => a.postingSuspendedAt);
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
+      <InstructorNav current="/moderation" />
       <h1 className="text-3xl font-bold tracking-tight">Moderation</h1>
       <p className="mt-2 text-[var(--fg-muted)]">
-        Comments with open reports, and hidden comments, newest first.
+        Comments with open reports, and hidden comments, newest first. Actions on an author (hide all of their
+        comments, suspend their posting) are recorded with who did them and when.
       </p>
+      {suspended.length > 0 ? (
+        <section aria-labelledby="suspended-title" className="mt-8">
+          <h2 id="suspended-title" className="text-lg font-semibold">
+            Suspended authors
+          </h2>
+          <ul className="mt-2 grid list-none gap-2 pl-0">
+            {suspended.map((a) => (
+              <li key={a.id}>
+                <AuthorPanel author={a} self={a.id === user.id} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {queue.length === 0 ? (
         <p className="mt-8">Nothing to review. Reported and hidden comments appear here.</p>
       ) : (
@@ -39,7 +61,9 @@ export default async function ModerationPage() {
                 ) : null}
               </p>
               {/* Sanitized on the server when written. */}
-              <div className="comment-body mt-2" dangerouslySetInnerHTML={{ __html: c.html }} />
+              <div className="mt-2">
+                <FoldedBody id={`moderation-${c.id}`} html={c.html} long={isLongComment(c.body)} />
+              </div>
               {c.reports.length ? (
                 <p className="mt-2 text-sm">
                   {c.reports.length} open {c.reports.length === 1 ? "report" : "reports"}:{" "}
@@ -55,6 +79,11 @@ export default async function ModerationPage() {
               <div className="mt-3">
                 <ModerationActions id={c.id} hidden={Boolean(c.hiddenAt)} reports={c.reports.length} />
               </div>
+              {c.author && authors.get(c.author.id) ? (
+                <div className="mt-3">
+                  <AuthorPanel author={authors.get(c.author.id)!} self={c.author.id === user.id} />
+                </div>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -3,11 +3,29 @@ import { visit } from "unist-util-visit";
 import { LineCounter, parseDocument } from "yaml";
 import { toPublicQuiz } from "@/lib/content/quiz-public";
 import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
+import { firstPerPath } from "../frontmatter";
 import type { Collector } from "./collector";
 
 /** A node's plain text (a heading's words without their marks). */
 const textOf = (node: Nodes): string =>
   "value" in node ? node.value : "children" in node ? node.children.map(textOf).join("") : "";
+
+/**
+ * Where in a quiz a problem is, in the author's words: `question 3 ("layers"): choice 2: `
+ * rather than the schema's path `questions.2.choices.1`.
+ */
+function whereIn(quiz: unknown, path: (string | number)[]): string {
+  if (path.length === 0) return "";
+  if (path[0] !== "questions" || typeof path[1] !== "number") return `"${path.join(".")}": `;
+  const questions = (quiz as { questions?: unknown[] } | null)?.questions;
+  const id = (questions?.[path[1]] as { id?: unknown } | undefined)?.id;
+  const named = `question ${path[1] + 1}${typeof id === "string" ? ` ("${id}")` : ""}`;
+  const [field, index, ...rest] = path.slice(2);
+  if (field === undefined) return `${named}: `;
+  if (typeof index === "number" && (field === "choices" || field === "items" || field === "accept"))
+    return `${named}: ${field.replace(/s$/, "")} ${index + 1}${rest.length ? ` "${rest.join(".")}"` : ""}: `;
+  return `${named}: "${[field, index, ...rest].filter((p) => p !== undefined).join(".")}" `;
+}
 
 /**
  * Turns every ```quiz block into a <Quiz> element carrying only the public view (questions
@@ -36,7 +54,7 @@ export function remarkQuiz(collector: Collector) {
       }
       const parsed = QuizDefinitionSchema.safeParse(doc.toJS());
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+        for (const issue of firstPerPath(parsed.error.issues)) {
           let path = issue.path as (string | number)[];
           let target = doc.getIn(path, true) as { range?: [number, number] } | undefined;
           while (!target?.range && path.length > 0) {
@@ -45,11 +63,10 @@ export function remarkQuiz(collector: Collector) {
               | { range?: [number, number] }
               | undefined;
           }
-          const where = issue.path.length ? `"${issue.path.join(".")}" ` : "";
           collector.error(
             target?.range ? place(target.range[0]) : { line: fenceLine, column: 1 },
             "quiz",
-            `Quiz ${where}${issue.message}`,
+            `Quiz ${whereIn(doc.toJS(), issue.path as (string | number)[])}${issue.message.replace(/^Invalid input: expected \w+, received undefined$/, "is missing")}`,
             "See the quiz section of content/AUTHORING.md",
           );
         }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { InstructorNav } from "@/components/instructor/instructor-nav";
-import { QuizAnalysisSection } from "@/components/instructor/quiz-analysis";
+import { isTaken, QuizAnalysisSection, UntakenQuizzes } from "@/components/instructor/quiz-analysis";
 import { requireStaffPage } from "@/lib/instructor/access";
 import { itemAnalysis } from "@/lib/instructor/item-analysis";
 
@@ -30,7 +30,7 @@ export default async function QuizzesPage() {
         <div key={c.course} data-course={c.course}>
           {courses.length > 1 ? <p className="mt-8 text-lg font-semibold">{c.title}</p> : null}
           {c.reports.length === 0 ? <p className="mt-6">This course has no quizzes yet.</p> : null}
-          {c.reports.map((r) => (
+          {c.reports.filter(isTaken).map((r) => (
             <QuizAnalysisSection
               key={`${r.lesson}/${r.analysis.quizId}`}
               report={r}
@@ -38,6 +38,7 @@ export default async function QuizzesPage() {
               review={r.review}
             />
           ))}
+          <UntakenQuizzes reports={c.reports.filter((r) => !isTaken(r))} />
         </div>
       ))}
     </main>
