@@ -1,5 +1,7 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/db/ids";
 import { wakeSender } from "@/lib/mail/queue";
 import { followOnFirstComment } from "./follows";
 
@@ -32,15 +34,16 @@ export async function recordCommentNotifications(comment: {
   if (parent?.authorId) recipients.set(parent.authorId, "reply");
   recipients.delete(comment.authorId);
   if (recipients.size === 0) return;
-  // One row per person and comment (unique): a replayed post adds nothing.
-  await db.$transaction(
-    [...recipients].map(([userId, reason]) =>
-      db.notification.upsert({
-        where: { userId_commentId: { userId, commentId: comment.id } },
-        create: { userId, commentId: comment.id, reason },
-        update: {},
-      }),
-    ),
+  // One row per person and comment (unique): a replayed post adds nothing. One multi-row
+  // statement however many follow the discussion (it was one upsert each).
+  const at = new Date();
+  const rows = [...recipients].map(
+    ([userId, reason]) => Prisma.sql`(${newId()}, ${userId}, ${comment.id}, ${reason}, ${at})`,
   );
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.$executeRaw`
+      INSERT INTO "Notification" ("id", "userId", "commentId", "reason", "createdAt")
+      VALUES ${Prisma.join(rows.slice(i, i + 1000))}
+      ON CONFLICT ("userId", "commentId") DO NOTHING`;
   wakeSender();
 }
