@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { rawBool, rawDate, rawInt } from "@/lib/db/raw";
 import type { Tx } from "@/lib/db/transaction";
 
 type Key = { learnerId: string; course: string; lesson: string };
@@ -112,29 +113,59 @@ export type CourseProgress = {
   quizzes: Record<string, Record<string, QuizVersionStats>>;
 };
 
-const attemptColumns = {
-  lessonSlug: true,
-  quizId: true,
-  quizVersion: true,
-  score: true,
-  maxScore: true,
-  passed: true,
-  createdAt: true,
-} as const;
+type ProgressRow = {
+  lessonSlug: string;
+  completedAt: Date | null;
+  lastVisitedAt: Date | null;
+  lastSection: string | null;
+  bestScore: number | null;
+  bestMaxScore: number | null;
+};
+type AttemptRow = {
+  lessonSlug: string;
+  quizId: string;
+  quizVersion: string;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  createdAt: Date;
+};
+type ProgressRows = [ProgressRow[], AttemptRow[]];
 
-/** Both reads of a learner's course progress, as one batch on one connection (a consistent view). */
-function readCourseProgress(learnerId: string, course: string) {
-  return db.$transaction([
-    db.lessonProgress.findMany({ where: { learnerId, courseSlug: course } }),
-    db.quizAttempt.findMany({
-      where: { learnerId, courseSlug: course },
-      select: attemptColumns,
-      orderBy: { createdAt: "asc" },
-    }),
+/**
+ * Both reads of a learner's course progress, as one batch on one connection (a consistent view).
+ * Raw SQL: a graded quiz answers with this, and Prisma compiles a query plan for every query.
+ */
+async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
+  const [rows, attempts] = await db.$transaction([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
+      FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
+      FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
+      ORDER BY "createdAt" ASC, "id" ASC`,
   ]);
+  return [
+    rows.map((r) => ({
+      lessonSlug: String(r.lessonSlug),
+      completedAt: rawDate(r.completedAt),
+      lastVisitedAt: rawDate(r.lastVisitedAt),
+      lastSection: (r.lastSection as string | null) ?? null,
+      bestScore: rawInt(r.bestScore),
+      bestMaxScore: rawInt(r.bestMaxScore),
+    })),
+    attempts.map((a) => ({
+      lessonSlug: String(a.lessonSlug),
+      quizId: String(a.quizId),
+      quizVersion: String(a.quizVersion),
+      score: Number(a.score),
+      maxScore: Number(a.maxScore),
+      passed: rawBool(a.passed),
+      createdAt: rawDate(a.createdAt)!,
+    })),
+  ];
 }
-
-type ProgressRows = Awaited<ReturnType<typeof readCourseProgress>>;
 
 /**
  * One learner's progress in one course: lesson states, where they left off, and quiz stats.

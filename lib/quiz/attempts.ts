@@ -4,6 +4,7 @@ import { addCards } from "@/lib/cards/cards";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { rawBool, rawDate } from "@/lib/db/raw";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -60,8 +61,26 @@ function toStored(row: Prisma.QuizAttemptGetPayload<{ select: typeof select }>):
 export async function findAttempt(
   submissionId: string,
 ): Promise<{ learnerId: string; attempt: StoredAttempt } | null> {
-  const row = await db.quizAttempt.findUnique({ where: { submissionId }, select });
-  return row ? { learnerId: row.learnerId, attempt: toStored(row) } : null;
+  // Raw SQL: every quiz submission asks this first (Prisma compiles a plan for every query).
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "id", "submissionId", "learnerId", "quizVersion", "score", "maxScore", "passed", "createdAt", "results"
+    FROM "QuizAttempt" WHERE "submissionId" = ${submissionId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    learnerId: String(row.learnerId),
+    attempt: toStored({
+      id: String(row.id),
+      submissionId: String(row.submissionId),
+      learnerId: String(row.learnerId),
+      quizVersion: String(row.quizVersion),
+      score: Number(row.score),
+      maxScore: Number(row.maxScore),
+      passed: rawBool(row.passed),
+      createdAt: rawDate(row.createdAt)!,
+      results: String(row.results),
+    }),
+  };
 }
 
 /** The learner whose attempt a submission id already names, or null for a new submission. */

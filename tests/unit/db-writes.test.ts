@@ -156,6 +156,19 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
     });
     expect(await progress.setLessonComplete(key, false)).toBeNull();
     expect(await read()).toMatchObject({ completedAt: null, completedBy: null, bestScore: 4 });
+    // The progress a graded quiz answers with, read back with raw SQL on either database.
+    const quiz = { lesson: key.lesson, quizId: "check", quizVersion: "v1" };
+    const { progress: state, history } = await progress.getCourseProgressAndHistory(id, key.course, quiz);
+    expect(history).toEqual({ attempts: 4, passed: true });
+    expect(state.lessons[key.lesson]).toMatchObject({ completed: false, bestScore: 4, bestMaxScore: 4 });
+    expect(state.lessons[key.lesson]!.visitedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(state.last).toMatchObject({ lesson: key.lesson });
+    expect(state.quizzes[`${key.lesson}/check`]!.v1).toMatchObject({
+      attempts: 4,
+      best: { score: 4, maxScore: 4 },
+      latest: { score: 4, maxScore: 4, passed: true, at: stored.createdAt.toISOString() },
+    });
+    expect(await progress.getCourseProgress(id, key.course)).toEqual(state);
     const again = await progress.setLessonComplete(key, true);
     expect((await read()).completedBy).toBe("manual");
     expect(again!.getTime()).toBeGreaterThanOrEqual(manual!.getTime());
