@@ -11,9 +11,14 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LoadResult } from "./bench/load";
 import { type ProfileSummary, summarizeProfile } from "./bench/profile";
-import { measureAnchor, measureWriteRows, printWriteRows, type WriteRow } from "./bench/write-rows";
+import {
+  type Measured,
+  measureAnchor,
+  measureWriteRows,
+  printWriteRows,
+  type WriteRow,
+} from "./bench/write-rows";
 import { measureWrites, seedBenchAccounts } from "./bench/writes";
 import { buildIfNeeded } from "./lib/build";
 import { createThrowawayDatabase, dropDatabase, postgresServerUrl } from "./lib/postgres-admin";
@@ -85,22 +90,36 @@ async function startProfiled(profileDir: string): Promise<{ url: string; stop: (
 }
 
 const profileDir = mkdtempSync(path.join(tmpdir(), "lectern-profile-"));
-const server: { url: string; stop: () => Promise<unknown> } = profile
+const server: { url: string; pid?: number; stop: () => Promise<unknown> } = profile
   ? await startProfiled(profileDir)
-  : await startServer(port, databaseUrl, env).then((s) => ({ url: s.url, stop: () => s.stop("SIGTERM") }));
-let sqlite: { about: LoadResult; rows: WriteRow[] };
-let anchor: LoadResult | null = null;
+  : await startServer(port, databaseUrl, env).then((s) => ({
+      url: s.url,
+      pid: s.pid,
+      stop: () => s.stop("SIGTERM"),
+    }));
+let sqlite: { about: Measured; rows: WriteRow[] };
+let anchor: Measured | null = null;
 let summary: ProfileSummary | null = null;
 try {
   const accounts = await seedBenchAccounts(databaseUrl);
   if (profile) {
     // The profile covers the three writes only.
-    sqlite = { about: { name: "", requests: 0, errors: 0, rps: 0, p50: 0, p99: 0 }, rows: [] };
+    sqlite = {
+      about: { name: "", requests: 0, errors: 0, rps: 0, p50: 0, p99: 0, cpuMsPerRequest: null },
+      rows: [],
+    };
     const loads = await measureWrites([server.url], accounts, seconds);
     for (const l of loads) console.log(`  ${l.name} ${l.rps} req/s, p99 ${l.p99} ms (profiled)`);
   } else {
     anchor = await measureAnchor(port + 50, seconds);
-    sqlite = await measureWriteRows({ bases: [server.url], databaseUrl, accounts, seconds, anchor });
+    sqlite = await measureWriteRows({
+      bases: [server.url],
+      databaseUrl,
+      accounts,
+      seconds,
+      anchor,
+      pgids: [server.pid!],
+    });
     printWriteRows(sqlite.about, sqlite.rows, anchor);
   }
 } finally {
@@ -124,7 +143,7 @@ if (profile) {
   process.exit(0);
 }
 
-const postgres: { servers: number; about: LoadResult; rows: WriteRow[] }[] = [];
+const postgres: { servers: number; about: Measured; rows: WriteRow[] }[] = [];
 const pgServer = postgresServerUrl();
 if (process.argv.includes("--postgres") && pgServer) {
   for (const n of [1, 2]) {
@@ -139,6 +158,7 @@ if (process.argv.includes("--postgres") && pgServer) {
       );
       const accounts = await seedBenchAccounts(url);
       const measured = await measureWriteRows({
+        pgids: running.map((s) => s.pid),
         bases: running.map((s) => s.url),
         databaseUrl: url,
         accounts,

@@ -3,7 +3,7 @@
 // bench-results/bench.json. A benchmark, not a test: it reports budgets, it does not fail.
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { measureContent } from "./bench/content";
 import { measureJs } from "./bench/js-bytes";
@@ -71,7 +71,13 @@ try {
 
   step("Writes: 64 concurrent clients, 10 s each, beside /about and the bare write anchor");
   const anchor = await measureAnchor(Number(new URL(base).port) + 50);
-  const writes = await measureWriteRows({ bases: [base], databaseUrl, accounts: users, anchor });
+  const writes = await measureWriteRows({
+    bases: [base],
+    databaseUrl,
+    accounts: users,
+    anchor,
+    pgids: [server.pid],
+  });
   printWriteRows(writes.about, writes.rows, anchor);
 
   const floor = js.find((r) => r.page === "simplest")!.gzipBytes;
@@ -112,7 +118,7 @@ try {
     reads: [part7, simplest],
     // Write rows (issue 17): each write's figures, lost count and ratios to /about (same
     // generator, same run) and to the bare node:http + better-sqlite3 anchor.
-    writes: { about: writes.about, anchor, rows: writes.rows },
+    writes: { loadAverage: os.loadavg(), about: writes.about, anchor, rows: writes.rows },
     budgets,
   };
   writeFileSync(path.join(out, "bench.json"), JSON.stringify(report, null, 2));

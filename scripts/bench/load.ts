@@ -76,6 +76,8 @@ function send(
 export type Acknowledged = { client: number; body: unknown; answer: unknown };
 
 export type WriteLoad = LoadResult & {
+  /** The server's CPU time per measured request (ms), when a CPU reading was given. */
+  cpuMsPerRequest: number | null;
   /** Every acknowledged write, in each client's order (for the "nothing lost" check). */
   acknowledged: Acknowledged[];
   /** Each client's cookies at the end (its anonymous learner, or its session). */
@@ -95,20 +97,36 @@ export async function loadWrite(
   cookies: (string | null)[],
   body?: (client: number, n: number) => unknown,
   seconds = 10,
+  options: { warmupSeconds?: number; cpu?: () => number } = {},
 ): Promise<WriteLoad> {
   const latencies: number[] = [];
   const acknowledged: Acknowledged[] = [];
   let errors = 0;
-  const end = Date.now() + seconds * 1000;
+  // The warm-up's requests load the route's code and fill caches: they count for "lost" (every
+  // acknowledged write must be stored) but not in the figures.
+  const warm = Date.now() + (options.warmupSeconds ?? 0) * 1000;
+  const end = warm + seconds * 1000;
   const jars = [...cookies];
   const urls = (Array.isArray(url) ? url : [url]).map((u) => new URL(u));
-  const started = performance.now();
+  let started = performance.now();
+  let cpuStart = options.cpu?.() ?? 0;
+  const warmedUp =
+    (options.warmupSeconds ?? 0) > 0
+      ? new Promise<void>((resolve) =>
+          setTimeout(() => {
+            started = performance.now();
+            cpuStart = options.cpu?.() ?? 0;
+            resolve();
+          }, warm - Date.now()),
+        )
+      : Promise.resolve();
   await Promise.all(
     jars.map(async (_, client) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       for (let n = 0; Date.now() < end; n++) {
         const t0 = performance.now();
         const payload = body?.(client, n);
+        const counted = Date.now() >= warm;
         try {
           const res = await send(
             agent,
@@ -122,18 +140,21 @@ export async function loadWrite(
           );
           const learner = res.setCookie.find((c) => c.startsWith("lectern_learner="));
           if (learner) jars[client] = learner.split(";")[0]!;
-          if (res.status < 200 || res.status > 299) errors++;
-          else if (payload !== undefined)
+          if (res.status < 200 || res.status > 299) {
+            if (counted) errors++;
+          } else if (payload !== undefined)
             acknowledged.push({ client, body: payload, answer: JSON.parse(res.body) as unknown });
         } catch {
-          errors++;
+          if (counted) errors++;
         }
-        latencies.push(performance.now() - t0);
+        if (counted) latencies.push(performance.now() - t0);
       }
       agent.destroy();
     }),
   );
+  await warmedUp;
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMs = options.cpu ? options.cpu() - cpuStart : null;
   latencies.sort((a, b) => a - b);
   return {
     name,
@@ -142,6 +163,7 @@ export async function loadWrite(
     rps: Math.round(latencies.length / elapsed),
     p50: Math.round(percentile(latencies, 50) * 10) / 10,
     p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    cpuMsPerRequest: cpuMs === null ? null : Math.round((cpuMs / Math.max(1, latencies.length)) * 100) / 100,
     acknowledged,
     cookies: jars,
   };

@@ -2,18 +2,30 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { groupCpuMs, processCpuMs } from "./cpu";
 import { type LoadResult, loadWrite, type WriteLoad } from "./load";
 import { lostWrites, measureWrites } from "./writes";
 
+/** Seconds of load before each measurement (loads the route's code, fills caches), uncounted. */
+const WARMUP_SECONDS = 3;
+
 /** One write figure of bench.json: the same server's /about and the bare anchor beside it. */
-export type WriteRow = LoadResult & {
+export type WriteRow = Measured & {
   /** Acknowledged writes the database does not hold afterwards (must be 0). */
   lost: number;
   /** req/s over the same server's /about req/s, same load generator, same run. */
   ratioToAbout: number;
+  /**
+   * /about's server CPU per request over this write's: the throughput ratio the server would
+   * reach if CPU were all it waited for, and steady when other processes share the machine.
+   */
+  cpuRatioToAbout: number | null;
   /** req/s over the bare node:http + better-sqlite3 anchor's, same run (null without one). */
   ratioToAnchor: number | null;
 };
+
+/** A load's figures without its per-request records; CPU per request when it was read. */
+export type Measured = LoadResult & { cpuMsPerRequest: number | null };
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
@@ -33,8 +45,9 @@ async function startAnchor(port: number): Promise<ChildProcess> {
 }
 
 /** The anchor's quiz-shaped writes from 64 clients, with the same generator as Lectern's. */
-export async function measureAnchor(port: number, seconds = 10): Promise<LoadResult> {
+export async function measureAnchor(port: number, seconds = 10): Promise<Measured> {
   const anchor = await startAnchor(port);
+  const pid = anchor.pid ?? 0;
   try {
     const load = await loadWrite(
       "anchor: node:http + better-sqlite3, quiz write shape",
@@ -48,6 +61,7 @@ export async function measureAnchor(port: number, seconds = 10): Promise<LoadRes
         answers: { a: 1, b: [2], c: true },
       }),
       seconds,
+      { warmupSeconds: WARMUP_SECONDS, cpu: () => processCpuMs(pid) },
     );
     return strip(load);
   } finally {
@@ -55,7 +69,7 @@ export async function measureAnchor(port: number, seconds = 10): Promise<LoadRes
   }
 }
 
-function strip({ acknowledged: _a, cookies: _c, ...figures }: WriteLoad): LoadResult {
+function strip({ acknowledged: _a, cookies: _c, ...figures }: WriteLoad): Measured {
   return figures;
 }
 
@@ -69,9 +83,15 @@ export async function measureWriteRows(opts: {
   databaseUrl: string;
   accounts: string[];
   seconds?: number;
-  anchor?: LoadResult | null;
-}): Promise<{ about: LoadResult; rows: WriteRow[] }> {
+  anchor?: Measured | null;
+  /** The app servers' process groups, whose CPU time per request is reported. */
+  pgids?: number[];
+}): Promise<{ about: Measured; rows: WriteRow[] }> {
   const seconds = opts.seconds ?? 10;
+  const options = {
+    warmupSeconds: WARMUP_SECONDS,
+    cpu: opts.pgids ? () => opts.pgids!.reduce((sum, g) => sum + groupCpuMs(g), 0) : undefined,
+  };
   const about = strip(
     await loadWrite(
       "/about (same generator)",
@@ -79,15 +99,20 @@ export async function measureWriteRows(opts: {
       Array.from({ length: 64 }, () => null),
       undefined,
       seconds,
+      options,
     ),
   );
-  const loads = await measureWrites(opts.bases, opts.accounts, seconds);
+  const loads = await measureWrites(opts.bases, opts.accounts, seconds, undefined, options);
   const rows: WriteRow[] = [];
   for (const load of loads) {
     rows.push({
       ...strip(load),
       lost: await lostWrites(opts.databaseUrl, load),
       ratioToAbout: ratio(load.rps, about.rps),
+      cpuRatioToAbout:
+        load.cpuMsPerRequest && about.cpuMsPerRequest
+          ? ratio(about.cpuMsPerRequest, load.cpuMsPerRequest)
+          : null,
       ratioToAnchor: opts.anchor ? ratio(load.rps, opts.anchor.rps) : null,
     });
   }
@@ -95,11 +120,15 @@ export async function measureWriteRows(opts: {
 }
 
 /** Prints write rows as the README's table shows them. */
-export function printWriteRows(about: LoadResult, rows: WriteRow[], anchor: LoadResult | null) {
-  console.log(`  /about (same generator) ${about.rps} req/s, p50 ${about.p50} ms, p99 ${about.p99} ms`);
-  if (anchor) console.log(`  anchor ${anchor.rps} req/s, p50 ${anchor.p50} ms, p99 ${anchor.p99} ms`);
+export function printWriteRows(about: Measured, rows: WriteRow[], anchor: Measured | null) {
+  const cpu = (m: Measured) => (m.cpuMsPerRequest === null ? "" : `, ${m.cpuMsPerRequest} ms CPU/request`);
+  console.log(
+    `  /about (same generator) ${about.rps} req/s, p50 ${about.p50} ms, p99 ${about.p99} ms${cpu(about)}`,
+  );
+  if (anchor)
+    console.log(`  anchor ${anchor.rps} req/s, p50 ${anchor.p50} ms, p99 ${anchor.p99} ms${cpu(anchor)}`);
   for (const r of rows)
     console.log(
-      `  ${r.name.padEnd(16)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.requests}, lost ${r.lost}, ${Math.round(r.ratioToAbout * 100)}% of /about${r.ratioToAnchor === null ? "" : `, ${(r.ratioToAnchor * 100).toFixed(1)}% of the anchor`}`,
+      `  ${r.name.padEnd(16)} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.requests}, lost ${r.lost}${cpu(r)}, ${Math.round(r.ratioToAbout * 100)}% of /about (CPU: ${r.cpuRatioToAbout === null ? "?" : Math.round(r.cpuRatioToAbout * 100)}%)${r.ratioToAnchor === null ? "" : `, ${(r.ratioToAnchor * 100).toFixed(1)}% of the anchor`}`,
     );
 }

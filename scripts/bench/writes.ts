@@ -61,6 +61,7 @@ export async function measureWrites(
   accounts: string[],
   seconds = 10,
   only?: "quiz",
+  options: Parameters<typeof loadWrite>[5] = {},
 ): Promise<WriteLoad[]> {
   const quiz = part7Submission();
   const anonymous = Array.from({ length: CLIENTS }, () => null);
@@ -72,6 +73,7 @@ export async function measureWrites(
       anonymous,
       () => ({ course: "docker", lesson: "multi-stage-builds", ...quiz, submissionId: randomUUID() }),
       seconds,
+      options,
     ),
   );
   if (only === "quiz") return results;
@@ -86,6 +88,7 @@ export async function measureWrites(
         complete: (c + n) % 2 === 0,
       }),
       seconds,
+      options,
     ),
   );
   const sessions: string[] = [];
@@ -109,6 +112,7 @@ export async function measureWrites(
         submissionId: randomUUID(),
       }),
       seconds,
+      options,
     ),
   );
   return results;
