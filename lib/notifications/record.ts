@@ -20,14 +20,15 @@ export async function recordCommentNotifications(comment: {
   inReplyTo: string | null;
 }): Promise<void> {
   await followOnFirstComment({ userId: comment.authorId, course: comment.course, lesson: comment.lesson });
+  // Raw SQL (Prisma compiles a plan for every query, and every post asks this).
   const [parent, followers] = await Promise.all([
     comment.inReplyTo
-      ? db.comment.findUnique({ where: { id: comment.inReplyTo }, select: { authorId: true } })
+      ? db.$queryRaw<{ authorId: string | null }[]>`
+          SELECT "authorId" FROM "Comment" WHERE "id" = ${comment.inReplyTo}`.then((rows) => rows[0] ?? null)
       : null,
-    db.discussionFollow.findMany({
-      where: { courseSlug: comment.course, lessonSlug: comment.lesson, following: true },
-      select: { userId: true },
-    }),
+    db.$queryRaw<{ userId: string }[]>`
+      SELECT "userId" FROM "DiscussionFollow"
+      WHERE "courseSlug" = ${comment.course} AND "lessonSlug" = ${comment.lesson} AND "following" = ${true}`,
   ]);
   const recipients = new Map<string, "reply" | "followed">();
   for (const f of followers) recipients.set(f.userId, "followed");
