@@ -169,6 +169,9 @@ if (process.argv.includes("--postgres") && pgServer) {
       postgres.push({ servers: n, ...measured });
     } finally {
       await Promise.all(running.map((s) => s.stop("SIGTERM")));
+      // The lost-write check's pooled pg connections close after 10 s idle; dropping the database
+      // terminates open ones, which pg reports as an unhandled error event.
+      await new Promise((r) => setTimeout(r, 11_000));
       await dropDatabase(pgServer, url);
     }
   }
