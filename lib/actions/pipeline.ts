@@ -61,7 +61,8 @@ async function identify(): Promise<WriteContext> {
     currentLearnerId(),
     requestAddress(),
   ]);
-  let created: Promise<string> | undefined;
+  // A learner identify already found is the one to write for: no second lookup.
+  let created: Promise<string> | undefined = learnerId ? Promise.resolve(learnerId) : undefined;
   return { user, learnerId, address, learner: () => (created ??= ensureLearner()) };
 }
 

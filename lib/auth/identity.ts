@@ -21,8 +21,10 @@ export async function anonymousLearnerId(): Promise<string | null> {
  */
 export async function knownAnonymousLearner(id: string | null): Promise<string | null> {
   if (!id) return null;
-  const row = await db.learner.findFirst({ where: { id, userId: null }, select: { id: true } });
-  return row?.id ?? null;
+  // Raw SQL: every learner write asks this first (lib/db/raw.ts, decision 027).
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Learner" WHERE "id" = ${id} AND "userId" IS NULL`;
+  return rows[0]?.id ?? null;
 }
 
 /**
@@ -32,8 +34,8 @@ export async function knownAnonymousLearner(id: string | null): Promise<string |
 export async function currentLearnerId(): Promise<string | null> {
   const user = await getSessionUser();
   if (user) {
-    const row = await db.learner.findUnique({ where: { userId: user.id }, select: { id: true } });
-    return row?.id ?? null;
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Learner" WHERE "userId" = ${user.id}`;
+    return rows[0]?.id ?? null;
   }
   return knownAnonymousLearner(await anonymousLearnerId());
 }

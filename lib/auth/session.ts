@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
 import { getAuth } from "./auth";
 import { type Role, toRole } from "./roles";
 
@@ -25,13 +24,20 @@ async function lookup(requestHeaders: Headers): Promise<SessionUser | null> {
   // No session cookie, no session: skip better-auth and the database entirely.
   if (!(requestHeaders.get("cookie") ?? "").includes(SESSION_COOKIE)) return null;
   const auth = await getAuth();
+  // better-auth reads the session and its user from the database on every call (no cookie
+  // cache, lib/auth/options.ts), role included (an additional field): the role is the database's
+  // now, without a second lookup of the user.
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.user.id },
-    select: { id: true, name: true, email: true, emailVerified: true, role: true, createdAt: true },
-  });
-  return user ? { ...user, role: toRole(user.role) } : null;
+  const u = session.user;
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: u.emailVerified,
+    role: toRole(u.role),
+    createdAt: new Date(u.createdAt),
+  };
 }
 
 /** The signed-in user of this request, with the role as the database has it now, or null. */

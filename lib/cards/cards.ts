@@ -1,5 +1,7 @@
 import "server-only";
-import { db, dbProvider } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/db/ids";
 import type { Tx } from "@/lib/db/transaction";
 import { firstReview, type ReviewRating } from "./schedule";
 
@@ -33,23 +35,11 @@ const keyOf = (learnerId: string, s: CardSource) => ({
   learnerId_kind_courseSlug_lessonSlug_sourceId_itemId: { learnerId, ...columns(s) },
 });
 
-const sameSource = (
-  s: CardSource,
-  c: { kind: string; courseSlug: string; lessonSlug: string; sourceId: string; itemId: string },
-) =>
-  c.kind === s.kind &&
-  c.courseSlug === s.course &&
-  c.lessonSlug === s.lesson &&
-  c.sourceId === s.sourceId &&
-  c.itemId === s.itemId;
-
 /**
  * Puts each of `sources` in the learner's review, answered at `at`, unless it is there already:
  * a card that exists keeps its schedule (only /review moves it). Runs inside a quiz attempt's
- * write, so it is two statements whatever the count: the cards already there, then the missing
- * ones. Two attempts adding the same card at once leave one card and neither fails: an attempt's
- * write has locked the learner's progress row (SQLite: the database) before this reads, and on
- * PostgreSQL the insert skips a duplicate all the same.
+ * write, so it is one raw statement whatever the count (INSERT … ON CONFLICT DO NOTHING on the
+ * card's unique key): two attempts adding the same card at once leave one card and neither fails.
  */
 export async function addCards(
   client: Tx | typeof db,
@@ -59,29 +49,19 @@ export async function addCards(
   at: Date,
 ): Promise<void> {
   if (sources.length === 0) return;
-  const existing = await client.reviewCard.findMany({
-    where: {
-      learnerId,
-      OR: sources.map(columns),
-    },
-    select: { kind: true, courseSlug: true, lessonSlug: true, sourceId: true, itemId: true },
-  });
-  const missing = sources.filter((s) => !existing.some((c) => sameSource(s, c)));
-  if (missing.length === 0) return;
-  const memory = firstReview(at, FIRST_RATING[origin]);
-  const rows = {
-    data: missing.map((s) => ({
-      learnerId,
-      ...columns(s),
-      origin,
-      ...memory,
-      createdAt: at,
-    })),
-  };
-  // The client's types are SQLite's, whose createMany has no skipDuplicates; PostgreSQL's has.
-  await client.reviewCard.createMany(
-    dbProvider === "postgresql" ? ({ ...rows, skipDuplicates: true } as typeof rows) : rows,
+  const m = firstReview(at, FIRST_RATING[origin]);
+  const updatedAt = new Date();
+  const rows = sources.map(
+    (s) => Prisma.sql`(${newId()}, ${learnerId}, ${s.kind}, ${s.course}, ${s.lesson}, ${s.sourceId},
+      ${s.itemId}, ${origin}, ${m.due}, ${m.stability}, ${m.difficulty}, ${m.scheduledDays},
+      ${m.learningSteps}, ${m.reps}, ${m.lapses}, ${m.state}, ${m.lastReview}, ${at}, ${updatedAt})`,
   );
+  await client.$executeRaw`
+    INSERT INTO "ReviewCard" ("id", "learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId",
+      "origin", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses",
+      "state", "lastReview", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId") DO NOTHING`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/actions/result";
 import { isStaff, toRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { newId } from "@/lib/db/ids";
 import { renderCommentMarkdown } from "./markdown";
 import { type Actor, can } from "./permissions";
 
@@ -142,15 +142,6 @@ export async function createComment(input: {
   body: string;
   submissionId: string;
 }): Promise<{ id: string; created: boolean }> {
-  const existing = await db.comment.findUnique({
-    where: { submissionId: input.submissionId },
-    select: { id: true, authorId: true },
-  });
-  if (existing) {
-    if (existing.authorId !== input.authorId)
-      throw new ActionError("This form was already used; reload the page and try again.");
-    return { id: existing.id, created: false };
-  }
   const { parent } = input;
   let parentId = parent?.id ?? null;
   let depth = parent ? parent.depth + 1 : 0;
@@ -158,31 +149,25 @@ export async function createComment(input: {
     parentId = parent.parentId;
     depth = MAX_DEPTH;
   }
-  try {
-    const row = await db.comment.create({
-      data: {
-        courseSlug: input.course,
-        lessonSlug: input.lesson,
-        authorId: input.authorId,
-        parentId,
-        depth,
-        body: input.body,
-        html: renderCommentMarkdown(input.body),
-        submissionId: input.submissionId,
-      },
-      select: { id: true },
-    });
-    return { id: row.id, created: true };
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const winner = await db.comment.findUnique({
-        where: { submissionId: input.submissionId },
-        select: { id: true },
-      });
-      if (winner) return { id: winner.id, created: false };
-    }
-    throw error;
-  }
+  const id = newId();
+  // One raw statement (Prisma plans every write anew per request). ON CONFLICT DO NOTHING: a
+  // submission id already used (a double click, a replay, or the same post racing itself)
+  // stores nothing and answers with the comment it made.
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Comment" ("id", "courseSlug", "lessonSlug", "authorId", "parentId", "depth", "body",
+      "html", "submissionId", "createdAt")
+    VALUES (${id}, ${input.course}, ${input.lesson}, ${input.authorId}, ${parentId}, ${depth},
+      ${input.body}, ${renderCommentMarkdown(input.body)}, ${input.submissionId}, ${new Date()})
+    ON CONFLICT ("submissionId") DO NOTHING
+    RETURNING "id"`;
+  if (inserted.length > 0) return { id, created: true };
+  const existing = await db.comment.findUnique({
+    where: { submissionId: input.submissionId },
+    select: { id: true, authorId: true },
+  });
+  if (!existing || existing.authorId !== input.authorId)
+    throw new ActionError("This form was already used; reload the page and try again.");
+  return { id: existing.id, created: false };
 }
 
 /** Replaces a comment's text (the caller has checked that the actor is its author). */

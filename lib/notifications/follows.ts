@@ -13,16 +13,12 @@ const key = (k: DiscussionKey) => ({
  * off: commenting again is not a reason to overrule their choice.
  */
 export async function followOnFirstComment(k: DiscussionKey): Promise<void> {
-  try {
-    await db.discussionFollow.upsert({
-      where: key(k),
-      create: { userId: k.userId, courseSlug: k.course, lessonSlug: k.lesson, following: true },
-      update: {},
-    });
-  } catch (error) {
-    // Two comments at once: the other created it.
-    if (!isUniqueViolation(error)) throw error;
-  }
+  // One statement, no race: an existing row (followed or not) is left as it is.
+  const at = new Date();
+  await db.$executeRaw`
+    INSERT INTO "DiscussionFollow" ("userId", "courseSlug", "lessonSlug", "following", "createdAt", "updatedAt")
+    VALUES (${k.userId}, ${k.course}, ${k.lesson}, ${true}, ${at}, ${at})
+    ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO NOTHING`;
 }
 
 /** Turns following a discussion on or off (the per-discussion toggle). */

@@ -1,5 +1,7 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/db/ids";
 import { wakeSender } from "@/lib/mail/queue";
 import { followOnFirstComment } from "./follows";
 
@@ -18,29 +20,31 @@ export async function recordCommentNotifications(comment: {
   inReplyTo: string | null;
 }): Promise<void> {
   await followOnFirstComment({ userId: comment.authorId, course: comment.course, lesson: comment.lesson });
+  // Raw SQL (Prisma compiles a plan for every query, and every post asks this).
   const [parent, followers] = await Promise.all([
     comment.inReplyTo
-      ? db.comment.findUnique({ where: { id: comment.inReplyTo }, select: { authorId: true } })
+      ? db.$queryRaw<{ authorId: string | null }[]>`
+          SELECT "authorId" FROM "Comment" WHERE "id" = ${comment.inReplyTo}`.then((rows) => rows[0] ?? null)
       : null,
-    db.discussionFollow.findMany({
-      where: { courseSlug: comment.course, lessonSlug: comment.lesson, following: true },
-      select: { userId: true },
-    }),
+    db.$queryRaw<{ userId: string }[]>`
+      SELECT "userId" FROM "DiscussionFollow"
+      WHERE "courseSlug" = ${comment.course} AND "lessonSlug" = ${comment.lesson} AND "following" = ${true}`,
   ]);
   const recipients = new Map<string, "reply" | "followed">();
   for (const f of followers) recipients.set(f.userId, "followed");
   if (parent?.authorId) recipients.set(parent.authorId, "reply");
   recipients.delete(comment.authorId);
   if (recipients.size === 0) return;
-  // One row per person and comment (unique): a replayed post adds nothing.
-  await db.$transaction(
-    [...recipients].map(([userId, reason]) =>
-      db.notification.upsert({
-        where: { userId_commentId: { userId, commentId: comment.id } },
-        create: { userId, commentId: comment.id, reason },
-        update: {},
-      }),
-    ),
+  // One row per person and comment (unique): a replayed post adds nothing. One multi-row
+  // statement however many follow the discussion (it was one upsert each).
+  const at = new Date();
+  const rows = [...recipients].map(
+    ([userId, reason]) => Prisma.sql`(${newId()}, ${userId}, ${comment.id}, ${reason}, ${at})`,
   );
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.$executeRaw`
+      INSERT INTO "Notification" ("id", "userId", "commentId", "reason", "createdAt")
+      VALUES ${Prisma.join(rows.slice(i, i + 1000))}
+      ON CONFLICT ("userId", "commentId") DO NOTHING`;
   wakeSender();
 }

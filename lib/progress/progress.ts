@@ -1,5 +1,8 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/db/ids";
+import { rawBool, rawDate, rawInt } from "@/lib/db/raw";
 import type { Tx } from "@/lib/db/transaction";
 
 type Key = { learnerId: string; course: string; lesson: string };
@@ -9,60 +12,61 @@ const where = (k: Key) => ({
 });
 const createKey = (k: Key) => ({ learnerId: k.learnerId, courseSlug: k.course, lessonSlug: k.lesson });
 
-function better(a: { score: number; max: number }, b: { score: number | null; max: number | null }): boolean {
-  if (b.score === null || !b.max) return true;
-  return a.score / a.max > b.score / b.max;
-}
-
 /**
  * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
- * lesson when the attempt passed. Runs inside the attempt's transaction, at any isolation level:
- * the first statement upserts the row, which locks it (INSERT … ON CONFLICT DO UPDATE) and
- * returns its latest committed state, so concurrent attempts of one learner on one lesson (from
- * any app server) queue on that row and each compares against the best so far. Attempts of
- * different learners never touch the same row and never wait for each other.
+ * lesson when the attempt passed. One statement (raw SQL: no query plan to compile per request),
+ * atomic at any isolation level: INSERT … ON CONFLICT DO UPDATE locks the row and compares
+ * against its latest committed state, so concurrent attempts of one learner on one lesson (from
+ * any app server) queue on that row and each keeps the best so far. Attempts of different
+ * learners never touch the same row and never wait for each other.
  */
 export async function recordQuizOnProgress(
   tx: Tx,
   k: Key & { score: number; maxScore: number; passed: boolean },
 ) {
   const now = new Date();
-  const current = await tx.lessonProgress.upsert({
-    where: where(k),
-    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
-    update: { lastVisitedAt: now },
-    select: { bestScore: true, bestMaxScore: true, completedAt: true },
-  });
-  const best = better(
-    { score: k.score, max: k.maxScore },
-    { score: current.bestScore, max: current.bestMaxScore },
-  );
-  const complete = k.passed && !current.completedAt;
-  if (!best && !complete) return;
-  await tx.lessonProgress.update({
-    where: where(k),
-    data: {
-      ...(best ? { bestScore: k.score, bestMaxScore: k.maxScore } : {}),
-      ...(complete ? { completedAt: now, completedBy: "quiz" } : {}),
-    },
-  });
+  const completedAt = k.passed ? now : null;
+  const completedBy = k.passed ? "quiz" : null;
+  // "Better" as a ratio without division: new/newMax > old/oldMax ⇔ new·oldMax > old·newMax.
+  const better = Prisma.sql`("LessonProgress"."bestScore" IS NULL OR "LessonProgress"."bestMaxScore" IS NULL
+    OR "LessonProgress"."bestMaxScore" = 0
+    OR excluded."bestScore" * "LessonProgress"."bestMaxScore" > "LessonProgress"."bestScore" * excluded."bestMaxScore")`;
+  await tx.$executeRaw`
+    INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
+      "lastVisitedAt", "bestScore", "bestMaxScore", "completedAt", "completedBy", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now}, ${k.score},
+      ${k.maxScore}, ${completedAt}, ${completedBy}, ${now}, ${now})
+    ON CONFLICT ("learnerId", "courseSlug", "lessonSlug") DO UPDATE SET
+      "lastVisitedAt" = excluded."lastVisitedAt",
+      "bestScore" = CASE WHEN ${better} THEN excluded."bestScore" ELSE "LessonProgress"."bestScore" END,
+      "bestMaxScore" = CASE WHEN ${better} THEN excluded."bestMaxScore" ELSE "LessonProgress"."bestMaxScore" END,
+      "completedBy" = CASE WHEN "LessonProgress"."completedAt" IS NULL THEN excluded."completedBy"
+                           ELSE "LessonProgress"."completedBy" END,
+      "completedAt" = COALESCE("LessonProgress"."completedAt", excluded."completedAt"),
+      "updatedAt" = excluded."updatedAt"`;
 }
 
-/** Marks a lesson complete (or not) for a learner; repeating it changes nothing. */
-export async function setLessonComplete(k: Key, complete: boolean) {
+/**
+ * Marks a lesson complete (or not) for a learner; repeating it changes nothing (a lesson already
+ * complete keeps its time and how it was completed). One atomic statement, as above.
+ */
+export async function setLessonComplete(k: Key, complete: boolean): Promise<Date | null> {
   const now = new Date();
-  const existing = await db.lessonProgress.findUnique({ where: where(k), select: { completedAt: true } });
-  if (complete && existing?.completedAt) return existing.completedAt;
-  const data = complete
-    ? { completedAt: now, completedBy: "manual" }
-    : { completedAt: null, completedBy: null };
-  const row = await db.lessonProgress.upsert({
-    where: where(k),
-    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now, ...data },
-    update: data,
-    select: { completedAt: true },
-  });
-  return row.completedAt;
+  const rows = await db.$queryRaw<{ completedAt: Date | string | null }[]>`
+    INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
+      "lastVisitedAt", "completedAt", "completedBy", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now},
+      ${complete ? now : null}, ${complete ? "manual" : null}, ${now}, ${now})
+    ON CONFLICT ("learnerId", "courseSlug", "lessonSlug") DO UPDATE SET
+      "completedBy" = CASE WHEN excluded."completedAt" IS NULL THEN NULL
+                           WHEN "LessonProgress"."completedAt" IS NULL THEN excluded."completedBy"
+                           ELSE "LessonProgress"."completedBy" END,
+      "completedAt" = CASE WHEN excluded."completedAt" IS NULL THEN NULL
+                           ELSE COALESCE("LessonProgress"."completedAt", excluded."completedAt") END,
+      "updatedAt" = excluded."updatedAt"
+    RETURNING "completedAt"`;
+  const at = rows[0]?.completedAt ?? null;
+  return at === null ? null : new Date(at);
 }
 
 /** Records a visit (and the section last read) for a learner the server already knows. */
@@ -109,28 +113,89 @@ export type CourseProgress = {
   quizzes: Record<string, Record<string, QuizVersionStats>>;
 };
 
+type ProgressRow = {
+  lessonSlug: string;
+  completedAt: Date | null;
+  lastVisitedAt: Date | null;
+  lastSection: string | null;
+  bestScore: number | null;
+  bestMaxScore: number | null;
+};
+type AttemptRow = {
+  lessonSlug: string;
+  quizId: string;
+  quizVersion: string;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  createdAt: Date;
+};
+type ProgressRows = [ProgressRow[], AttemptRow[]];
+
+/**
+ * Both reads of a learner's course progress, as one batch on one connection (a consistent view).
+ * Raw SQL: a graded quiz answers with this, and Prisma compiles a query plan for every query.
+ */
+async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
+  const [rows, attempts] = await db.$transaction([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
+      FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
+      FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
+      ORDER BY "createdAt" ASC, "id" ASC`,
+  ]);
+  return [
+    rows.map((r) => ({
+      lessonSlug: String(r.lessonSlug),
+      completedAt: rawDate(r.completedAt),
+      lastVisitedAt: rawDate(r.lastVisitedAt),
+      lastSection: (r.lastSection as string | null) ?? null,
+      bestScore: rawInt(r.bestScore),
+      bestMaxScore: rawInt(r.bestMaxScore),
+    })),
+    attempts.map((a) => ({
+      lessonSlug: String(a.lessonSlug),
+      quizId: String(a.quizId),
+      quizVersion: String(a.quizVersion),
+      score: Number(a.score),
+      maxScore: Number(a.maxScore),
+      passed: rawBool(a.passed),
+      createdAt: rawDate(a.createdAt)!,
+    })),
+  ];
+}
+
 /**
  * One learner's progress in one course: lesson states, where they left off, and quiz stats.
  * Both reads go as one batch on one connection (a consistent view, and a graded quiz's write,
  * which answers with this, holds one pooled connection instead of two).
  */
 export async function getCourseProgress(learnerId: string, course: string): Promise<CourseProgress> {
-  const [rows, attempts] = await db.$transaction([
-    db.lessonProgress.findMany({ where: { learnerId, courseSlug: course } }),
-    db.quizAttempt.findMany({
-      where: { learnerId, courseSlug: course },
-      select: {
-        lessonSlug: true,
-        quizId: true,
-        quizVersion: true,
-        score: true,
-        maxScore: true,
-        passed: true,
-        createdAt: true,
-      },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  return toCourseProgress(await readCourseProgress(learnerId, course));
+}
+
+/**
+ * The course progress and, from the same read, the learner's record on one version of one quiz
+ * (how many attempts, whether any passed): what a graded quiz answers with.
+ */
+export async function getCourseProgressAndHistory(
+  learnerId: string,
+  course: string,
+  quiz: { lesson: string; quizId: string; quizVersion: string },
+): Promise<{ progress: CourseProgress; history: { attempts: number; passed: boolean } }> {
+  const rows = await readCourseProgress(learnerId, course);
+  const mine = rows[1].filter(
+    (a) => a.lessonSlug === quiz.lesson && a.quizId === quiz.quizId && a.quizVersion === quiz.quizVersion,
+  );
+  return {
+    progress: toCourseProgress(rows),
+    history: { attempts: mine.length, passed: mine.some((a) => a.passed) },
+  };
+}
+
+function toCourseProgress([rows, attempts]: ProgressRows): CourseProgress {
   const lessons: Record<string, LessonState> = {};
   let last: CourseProgress["last"] = null;
   for (const r of rows) {

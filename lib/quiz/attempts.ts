@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { addCards } from "@/lib/cards/cards";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { newId } from "@/lib/db/ids";
+import { rawBool, rawDate } from "@/lib/db/raw";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -56,83 +57,119 @@ function toStored(row: Prisma.QuizAttemptGetPayload<{ select: typeof select }>):
   };
 }
 
+/** The attempt a submission id already names (and whose it is), or null for a new submission. */
+export async function findAttempt(
+  submissionId: string,
+): Promise<{ learnerId: string; attempt: StoredAttempt } | null> {
+  // Raw SQL: every quiz submission asks this first (Prisma compiles a plan for every query).
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "id", "submissionId", "learnerId", "quizVersion", "score", "maxScore", "passed", "createdAt", "results"
+    FROM "QuizAttempt" WHERE "submissionId" = ${submissionId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    learnerId: String(row.learnerId),
+    attempt: toStored({
+      id: String(row.id),
+      submissionId: String(row.submissionId),
+      learnerId: String(row.learnerId),
+      quizVersion: String(row.quizVersion),
+      score: Number(row.score),
+      maxScore: Number(row.maxScore),
+      passed: rawBool(row.passed),
+      createdAt: rawDate(row.createdAt)!,
+      results: String(row.results),
+    }),
+  };
+}
+
 /** The learner whose attempt a submission id already names, or null for a new submission. */
 export async function submissionOwner(submissionId: string): Promise<string | null> {
-  const row = await db.quizAttempt.findUnique({ where: { submissionId }, select: { learnerId: true } });
-  return row?.learnerId ?? null;
+  return (await findAttempt(submissionId))?.learnerId ?? null;
 }
 
 /**
  * Stores an attempt exactly once per submission id (a double click or replayed request finds
  * the first one) and, in the same transaction, folds it into the learner's lesson progress and
- * puts every question it got wrong in the learner's review.
+ * puts every question it got wrong in the learner's review. `known` is what the caller already
+ * looked up for this submission id (the quiz write's authorize step does), so it is not read twice.
+ * The two writes are raw SQL: Prisma plans each write statement anew per request, which was the
+ * largest part of a quiz submission's time (docs/decisions/027-write-path.md).
  * Returns the stored attempt and whether this call created it.
  */
 export async function recordAttempt(
   attempt: NewAttempt,
+  known?: { learnerId: string; attempt: StoredAttempt } | null,
 ): Promise<{ attempt: StoredAttempt; created: boolean } | { conflict: true }> {
-  const existing = await db.quizAttempt.findUnique({ where: { submissionId: attempt.submissionId }, select });
+  const existing = known === undefined ? await findAttempt(attempt.submissionId) : known;
   if (existing) {
     if (existing.learnerId !== attempt.learnerId) return { conflict: true };
-    return { attempt: toStored(existing), created: false };
+    return { attempt: existing.attempt, created: false };
   }
-  try {
-    const row = await db.$transaction(async (tx) => {
-      const created = await tx.quizAttempt.create({
-        data: {
-          submissionId: attempt.submissionId,
-          learnerId: attempt.learnerId,
-          courseSlug: attempt.course,
-          lessonSlug: attempt.lesson,
-          quizId: attempt.quizId,
-          quizVersion: attempt.quizVersion,
-          answers: JSON.stringify(attempt.answers),
-          results: JSON.stringify(attempt.result.questions),
-          score: attempt.result.score,
-          maxScore: attempt.result.maxScore,
-          passed: attempt.result.passed,
-        },
-        select,
-      });
-      await recordQuizOnProgress(tx, {
-        learnerId: attempt.learnerId,
+  const id = newId();
+  const createdAt = new Date();
+  const answers = JSON.stringify(attempt.answers);
+  const results = JSON.stringify(attempt.result.questions);
+  const { score, maxScore, passed } = attempt.result;
+  const created = await db.$transaction(async (tx) => {
+    // ON CONFLICT DO NOTHING: when an identical submission raced this one, the other stored it
+    // (on PostgreSQL this waits for its commit) and this transaction writes nothing.
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "QuizAttempt" ("id", "submissionId", "learnerId", "courseSlug", "lessonSlug", "quizId",
+        "quizVersion", "answers", "results", "score", "maxScore", "passed", "createdAt")
+      VALUES (${id}, ${attempt.submissionId}, ${attempt.learnerId}, ${attempt.course}, ${attempt.lesson},
+        ${attempt.quizId}, ${attempt.quizVersion}, ${answers}, ${results}, ${score}, ${maxScore},
+        ${passed}, ${createdAt})
+      ON CONFLICT ("submissionId") DO NOTHING
+      RETURNING "id"`;
+    if (inserted.length === 0) return false;
+    await recordQuizOnProgress(tx, {
+      learnerId: attempt.learnerId,
+      course: attempt.course,
+      lesson: attempt.lesson,
+      score,
+      maxScore,
+      passed,
+    });
+    const missed = attempt.result.questions.filter((q) => !q.correct);
+    await addCards(
+      tx,
+      attempt.learnerId,
+      missed.map((q) => ({
+        kind: "quiz",
         course: attempt.course,
         lesson: attempt.lesson,
-        score: attempt.result.score,
-        maxScore: attempt.result.maxScore,
-        passed: attempt.result.passed,
-      });
-      const missed = attempt.result.questions.filter((q) => !q.correct);
-      await addCards(
-        tx,
-        attempt.learnerId,
-        missed.map((q) => ({
-          kind: "quiz",
-          course: attempt.course,
-          lesson: attempt.lesson,
-          sourceId: attempt.quizId,
-          itemId: q.id,
-        })),
-        "missed",
-        now(),
-      );
-      return created;
-    });
-    return { attempt: toStored(row), created: true };
-  } catch (error) {
-    // Two identical submissions raced: the other one won; answer with its attempt.
-    if (isUniqueViolation(error)) {
-      const winner = await db.quizAttempt.findUnique({
-        where: { submissionId: attempt.submissionId },
-        select,
-      });
-      if (winner && winner.learnerId === attempt.learnerId) {
-        return { attempt: toStored(winner), created: false };
-      }
-      return { conflict: true };
-    }
-    throw error;
+        sourceId: attempt.quizId,
+        itemId: q.id,
+      })),
+      "missed",
+      now(),
+    );
+    return true;
+  });
+  if (created) {
+    const stored: StoredAttempt = {
+      id,
+      submissionId: attempt.submissionId,
+      quizVersion: attempt.quizVersion,
+      score,
+      maxScore,
+      passed,
+      createdAt,
+      result: {
+        score,
+        maxScore,
+        percent: percentOf(score, maxScore),
+        passed,
+        questions: attempt.result.questions,
+      },
+    };
+    return { attempt: stored, created: true };
   }
+  // Two identical submissions raced: the other one won; answer with its attempt.
+  const winner = await findAttempt(attempt.submissionId);
+  if (winner && winner.learnerId === attempt.learnerId) return { attempt: winner.attempt, created: false };
+  return { conflict: true };
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
-import { attemptHistory, recordAttempt, submissionOwner } from "./attempts";
+import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/progress";
+import { findAttempt, recordAttempt } from "./attempts";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
 import { findQuiz } from "./lookup";
 import { QuizSubmissionSchema } from "./submission";
@@ -28,8 +28,8 @@ export const submitQuiz = defineWrite({
   async authorize(ctx, input) {
     // A replayed submission of someone else's is refused here, before anything is stored (not
     // even a learner for this browser).
-    const owner = await submissionOwner(input.submissionId);
-    if (owner !== null && owner !== ctx.learnerId)
+    const previous = await findAttempt(input.submissionId);
+    if (previous !== null && previous.learnerId !== ctx.learnerId)
       throw new ActionError(
         "This submission was already recorded for someone else; reload the page",
         undefined,
@@ -56,34 +56,40 @@ export const submitQuiz = defineWrite({
         Object.fromEntries(problems.map((p) => [p.questionId, p.message])),
       );
     }
-    return found;
+    return { ...found, previous };
   },
   async write(ctx, input): Promise<QuizActionData> {
     const result = gradeQuiz(ctx.quiz, input.answers);
     const learnerId = await ctx.learner();
-    const stored = await recordAttempt({
-      learnerId,
-      submissionId: input.submissionId,
-      course: input.course,
+    const stored = await recordAttempt(
+      {
+        learnerId,
+        submissionId: input.submissionId,
+        course: input.course,
+        lesson: input.lesson,
+        quizId: input.quizId,
+        quizVersion: ctx.version,
+        answers: input.answers,
+        result,
+      },
+      ctx.previous,
+    );
+    if ("conflict" in stored)
+      throw new ActionError("This submission was already recorded for someone else; reload the page");
+    // One read for both: the course progress the page shows and the learner's record on this
+    // version, which decides (unless this attempt passed) whether the answers are revealed.
+    const { progress, history } = await getCourseProgressAndHistory(learnerId, input.course, {
       lesson: input.lesson,
       quizId: input.quizId,
       quizVersion: ctx.version,
-      answers: input.answers,
-      result,
     });
-    if ("conflict" in stored)
-      throw new ActionError("This submission was already recorded for someone else; reload the page");
-    const key = { learnerId, course: input.course, lesson: input.lesson, quizId: input.quizId };
-    // A passing attempt reveals at once; otherwise the learner's record on this version decides.
-    const reveal =
-      stored.attempt.result.passed ||
-      mayReveal(ctx.quiz, await attemptHistory({ ...key, quizVersion: ctx.version }));
+    const reveal = stored.attempt.result.passed || mayReveal(ctx.quiz, history);
     return {
       result: visibleResult(stored.attempt.result, reveal),
       attemptId: stored.attempt.id,
       version: ctx.version,
       repeated: !stored.created,
-      progress: { known: true, ...(await getCourseProgress(learnerId, input.course)) },
+      progress: { known: true, ...progress },
     };
   },
 });

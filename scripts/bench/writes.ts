@@ -7,16 +7,16 @@ import { optionId, quizVersion } from "../../lib/content/quiz-public";
 import { QuizDefinitionSchema } from "../../lib/content/quiz-schema";
 import { scriptClient } from "../lib/prisma-client";
 import { ROOT } from "../lib/run";
-import { type LoadResult, loadWrite } from "./load";
+import { loadWrite, type WriteLoad } from "./load";
 
 const CLIENTS = 64;
 const PASSWORD = "bench-password-long-enough";
 
-/** Creates the 64 accounts the comment benchmark signs in with. */
+/** Creates the 64 accounts (addresses confirmed) the comment benchmark signs in with. */
 export async function seedBenchAccounts(databaseUrl: string): Promise<string[]> {
   const db = scriptClient(databaseUrl);
   try {
-    return await Promise.all(
+    const emails = await Promise.all(
       Array.from({ length: CLIENTS }, (_, i) =>
         createUser(db, {
           email: `bench${i}@example.test`,
@@ -26,6 +26,9 @@ export async function seedBenchAccounts(databaseUrl: string): Promise<string[]> 
         }).then(() => `bench${i}@example.test`),
       ),
     );
+    // Confirmed addresses: an unconfirmed account may not post (lib/auth/verification.ts).
+    await db.user.updateMany({ where: { email: { in: emails } }, data: { emailVerified: true } });
+    return emails;
   } finally {
     await db.$disconnect();
   }
@@ -58,10 +61,11 @@ export async function measureWrites(
   accounts: string[],
   seconds = 10,
   only?: "quiz",
-): Promise<LoadResult[]> {
+  options: Parameters<typeof loadWrite>[5] = {},
+): Promise<WriteLoad[]> {
   const quiz = part7Submission();
   const anonymous = Array.from({ length: CLIENTS }, () => null);
-  const results: LoadResult[] = [];
+  const results: WriteLoad[] = [];
   results.push(
     await loadWrite(
       "quiz submission",
@@ -69,6 +73,7 @@ export async function measureWrites(
       anonymous,
       () => ({ course: "docker", lesson: "multi-stage-builds", ...quiz, submissionId: randomUUID() }),
       seconds,
+      options,
     ),
   );
   if (only === "quiz") return results;
@@ -83,6 +88,7 @@ export async function measureWrites(
         complete: (c + n) % 2 === 0,
       }),
       seconds,
+      options,
     ),
   );
   const sessions: string[] = [];
@@ -106,7 +112,52 @@ export async function measureWrites(
         submissionId: randomUUID(),
       }),
       seconds,
+      options,
     ),
   );
   return results;
+}
+
+/** What an acknowledged write left in the database: how many of them cannot be found there. */
+export async function lostWrites(databaseUrl: string, load: WriteLoad): Promise<number> {
+  const db = scriptClient(databaseUrl);
+  try {
+    if (load.name === "progress write") {
+      // Each client's requests are sequential, so its last acknowledged write per lesson is the
+      // state the database must hold for its learner (the id inside its signed cookie).
+      const last = new Map<string, boolean>();
+      for (const a of load.acknowledged) {
+        const b = a.body as { lesson: string; complete: boolean };
+        last.set(`${a.client}/${b.lesson}`, b.complete);
+      }
+      let lost = 0;
+      for (const [key, complete] of last) {
+        const [client, lesson] = key.split("/") as [string, string];
+        const cookie = load.cookies[Number(client)] ?? "";
+        const learnerId = decodeURIComponent(cookie.split("=")[1] ?? "").split(".")[0]!;
+        const row = await db.lessonProgress.findUnique({
+          where: { learnerId_courseSlug_lessonSlug: { learnerId, courseSlug: "docker", lessonSlug: lesson } },
+          select: { completedAt: true },
+        });
+        if (Boolean(row?.completedAt) !== complete) lost++;
+      }
+      return lost;
+    }
+    const ids = load.acknowledged.map((a) =>
+      load.name === "quiz submission"
+        ? (a.answer as { attemptId: string }).attemptId
+        : (a.answer as { id: string }).id,
+    );
+    let found = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const where = { id: { in: ids.slice(i, i + 500) } };
+      found +=
+        load.name === "quiz submission"
+          ? await db.quizAttempt.count({ where })
+          : await db.comment.count({ where });
+    }
+    return new Set(ids).size - found;
+  } finally {
+    await db.$disconnect();
+  }
 }

@@ -5,6 +5,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type RunningServer = {
   url: string;
+  /** The server's process group (the primary and its workers): for measuring their CPU time. */
+  pid: number;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   /** SIGKILL to the whole process tree: no shutdown code runs, as in a power cut of the process. */
@@ -63,6 +65,7 @@ export async function startServer(
   }
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => output,
     crash: async () => {
       process.kill(-(child.pid ?? 0), "SIGKILL");

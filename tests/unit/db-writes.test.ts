@@ -109,6 +109,91 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
     expect(await db.comment.count({ where: { authorId: user.id } })).toBe(1);
   });
 
+  it("keeps the best score by ratio, completes on a pass only, and never overwrites a completion (raw SQL)", async () => {
+    const id = await learner();
+    const key = { learnerId: id, course: "docker", lesson: "multi-stage-builds" };
+    const graded = (score: number, maxScore: number, passed: boolean) => ({
+      ...attempt(id, score),
+      result: { score, maxScore, percent: Math.round((score / maxScore) * 100), passed, questions: [] },
+    });
+    const read = () =>
+      db.lessonProgress.findUniqueOrThrow({
+        where: {
+          learnerId_courseSlug_lessonSlug: { learnerId: id, courseSlug: key.course, lessonSlug: key.lesson },
+        },
+      });
+    await recordAttempt(graded(3, 8, false));
+    expect(await read()).toMatchObject({
+      bestScore: 3,
+      bestMaxScore: 8,
+      completedAt: null,
+      completedBy: null,
+    });
+    await recordAttempt(graded(3, 4, false)); // 75% beats 37.5% although the score is the same
+    expect(await read()).toMatchObject({ bestScore: 3, bestMaxScore: 4, completedAt: null });
+    await recordAttempt(graded(5, 8, false)); // 62.5% does not beat 75%
+    expect(await read()).toMatchObject({ bestScore: 3, bestMaxScore: 4 });
+    const manual = await progress.setLessonComplete(key, true);
+    expect(manual).toBeInstanceOf(Date);
+    expect(await progress.setLessonComplete(key, true)).toEqual(manual); // repeating changes nothing
+    const passed = await recordAttempt(graded(4, 4, true));
+    expect(await read()).toMatchObject({
+      bestScore: 4,
+      bestMaxScore: 4,
+      completedBy: "manual",
+      completedAt: manual,
+    });
+    // What the write answered is what the database holds.
+    const stored = await db.quizAttempt.findUniqueOrThrow({
+      where: { id: "attempt" in passed ? passed.attempt.id : "" },
+    });
+    expect("attempt" in passed && passed.attempt).toMatchObject({
+      score: 4,
+      maxScore: 4,
+      passed: true,
+      createdAt: stored.createdAt,
+      result: { percent: 100 },
+    });
+    expect(await progress.setLessonComplete(key, false)).toBeNull();
+    expect(await read()).toMatchObject({ completedAt: null, completedBy: null, bestScore: 4 });
+    // The progress a graded quiz answers with, read back with raw SQL on either database.
+    const quiz = { lesson: key.lesson, quizId: "check", quizVersion: "v1" };
+    const { progress: state, history } = await progress.getCourseProgressAndHistory(id, key.course, quiz);
+    expect(history).toEqual({ attempts: 4, passed: true });
+    expect(state.lessons[key.lesson]).toMatchObject({ completed: false, bestScore: 4, bestMaxScore: 4 });
+    expect(state.lessons[key.lesson]!.visitedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(state.last).toMatchObject({ lesson: key.lesson });
+    expect(state.quizzes[`${key.lesson}/check`]!.v1).toMatchObject({
+      attempts: 4,
+      best: { score: 4, maxScore: 4 },
+      latest: { score: 4, maxScore: 4, passed: true, at: stored.createdAt.toISOString() },
+    });
+    expect(await progress.getCourseProgress(id, key.course)).toEqual(state);
+    const again = await progress.setLessonComplete(key, true);
+    expect((await read()).completedBy).toBe("manual");
+    expect(again!.getTime()).toBeGreaterThanOrEqual(manual!.getTime());
+  });
+
+  it("refuses a comment whose submission id another author already used", async () => {
+    const make = async () =>
+      (
+        await db.user.create({
+          data: { id: randomUUID(), name: "P", email: `${randomUUID()}@example.test`, emailVerified: false },
+        })
+      ).id;
+    const [first, second] = [await make(), await make()];
+    const input = {
+      course: "docker",
+      lesson: "volumes",
+      parent: null,
+      body: "Hello",
+      submissionId: randomUUID(),
+    };
+    await createComment({ ...input, authorId: first });
+    await expect(createComment({ ...input, authorId: second })).rejects.toThrow(/already used/);
+    expect(await db.comment.count({ where: { submissionId: input.submissionId } })).toBe(1);
+  });
+
   it("seeds the catalog idempotently", async () => {
     const first = await seedCatalog(db);
     const second = await seedCatalog(db);
