@@ -50,7 +50,9 @@ export function pathCheck(check: PathCheck, input: CheckInput): CheckResult {
     return first
       ? pass(`Line ${first.line} puts ${what} into the final image (${first.path}).`, first.line)
       : fail(
-          `${what} does not reach the final image${check.image ? "" : " (no COPY in the final stage brings it in)"}.`,
+          check.image
+            ? `No COPY or RUN puts ${what} into the final image (files a base image brings are not counted).`
+            : `${what} does not reach the final image: no COPY in the final stage brings it in.`,
         );
   }
   return first

@@ -36,6 +36,7 @@ export const FINDING_RULES = [
   "toolchain-in-final-image",
   "full-node-runtime",
   "dev-dependencies-shipped",
+  "secret-file-copied",
 ] as const satisfies readonly FindingId[];
 
 const common = {
@@ -105,7 +106,13 @@ const PathStaysOutCheck = z
   .refine(onePath, onePathMessage);
 
 const NoFindingCheck = z
-  .object({ ...common, kind: z.literal("no-finding"), rule: z.enum(FINDING_RULES) })
+  .object({
+    ...common,
+    kind: z.literal("no-finding"),
+    rule: z.enum(FINDING_RULES),
+    /** "final": only findings about the image that ships (default); "file": anywhere in the file. */
+    scope: z.enum(["final", "file"]).default("final"),
+  })
   .strict();
 
 export const INSTRUCTION_KEYWORDS = [
