@@ -299,7 +299,8 @@ function secretFileFindings(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const stage of ctx.stages) {
     for (const ins of stage.instructions) {
-      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name === "from")) continue;
+      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name === "from"))
+        continue;
       const secret = copyPaths(ins, ctx.escapeChar).sources.find(
         (src) => SECRET_FILE.test(src) && !src.endsWith(".example"),
       );
