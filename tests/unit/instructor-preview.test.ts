@@ -195,7 +195,7 @@ describe("exercises in the preview", () => {
     const { PreviewDocument } = await import("@/components/instructor/preview-document");
     // The template plus Part 7's Go exercise (the whole of Part 7 takes seconds on a busy machine).
     const part7 = readFileSync("content/courses/docker/07-multi-stage-builds.mdx", "utf8");
-    const fence = /\n```exercise\nid: go-onto-scratch[^]*?\n```\n/.exec(part7)?.[0] ?? "";
+    const fence = /\n```exercise\nid: go-onto-scratch[\s\S]*?\n```\n/.exec(part7)?.[0] ?? "";
     expect(fence).not.toBe("");
     const source = `${template}\n## An exercise\n${fence}`;
     const outcome = await compilePreview(source, { timeoutMs: 20_000 });
@@ -206,7 +206,7 @@ describe("exercises in the preview", () => {
     expect(outcome.lesson.exercises.map((e) => e.id)).toEqual(page.lesson.exercises.map((e) => e.id));
     expect(outcome.lesson.exercises[0]?.checks.length).toBeGreaterThan(0);
     const cards = (html: string) =>
-      html.match(/<section aria-labelledby="exercise-[^"]+"[^]*?<\/section>/g) ?? [];
+      html.match(/<section aria-labelledby="exercise-[^"]+"[\s\S]*?<\/section>/g) ?? [];
     const lessonHtml = renderToStaticMarkup(
       createElement(
         Fragment,
