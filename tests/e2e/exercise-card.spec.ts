@@ -57,13 +57,13 @@ test("Part 7's exercises show their task, starter and build context, and nothing
 });
 
 for (const width of WIDTHS)
-  test(`the exercise card at ${width} px is no wider than the page, in both themes`, async ({
-    page,
-    browser,
-  }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(LESSON);
-    for (const theme of ["light", "dark"] as const) {
+  for (const theme of ["light", "dark"] as const)
+    test(`the exercise card at ${width} px, ${theme}, is no wider than the page`, async ({
+      page,
+      browser,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(LESSON);
       await useTheme(page, theme);
       await card(page).scrollIntoViewIfNeeded();
       await expectNoSidewaysScroll(page, `Part 7 at ${width} px, ${theme}`);
@@ -79,12 +79,12 @@ for (const width of WIDTHS)
           .getByRole("region", { name: "Install from a private registry without leaking the token" })
           .screenshot({ path: `${dir}/exercise-mounts-${width}-${theme}.png` });
       }
-    }
-    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
-    const plain = await noJs.newPage();
-    await plain.goto(LESSON);
-    await expect(card(plain).locator("pre").first()).toContainText("FROM node:20");
-    await expectNoSidewaysScroll(plain, `Part 7 without JavaScript at ${width} px`);
-    if (dir) await card(plain).screenshot({ path: `${dir}/exercise-card-${width}-nojs.png` });
-    await noJs.close();
-  });
+      if (theme === "dark") return;
+      const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+      const plain = await noJs.newPage();
+      await plain.goto(LESSON);
+      await expect(card(plain).locator("pre").first()).toContainText("FROM node:20");
+      await expectNoSidewaysScroll(plain, `Part 7 without JavaScript at ${width} px`);
+      if (dir) await card(plain).screenshot({ path: `${dir}/exercise-card-${width}-nojs.png` });
+      await noJs.close();
+    });
