@@ -265,13 +265,19 @@ COPY --from=build /w/layers/application/ ./
   });
 });
 
-describe("the grade as a whole", () => {
-  const definition = ExerciseDefinitionSchema.parse({
+/** An exercise whose starter is the single-stage file and solution the multi-stage one. */
+const nodeExercise = (extra: Record<string, unknown>) =>
+  ExerciseDefinitionSchema.parse({
     id: "e",
     title: "E",
     task: "Do it.",
     starter: NODE_SINGLE,
     solution: NODE_MULTI,
+    ...extra,
+  });
+
+describe("the grade as a whole", () => {
+  const definition = nodeExercise({
     checks: [
       { id: "a", kind: "stage-count", min: 2, description: "Two stages.", hints },
       { id: "b", kind: "no-finding", rule: "no-user", description: "Non-root.", hints: ["One."] },
@@ -322,12 +328,7 @@ describe("the grade as a whole", () => {
 });
 
 describe("the public view", () => {
-  const definition = ExerciseDefinitionSchema.parse({
-    id: "e",
-    title: "E",
-    task: "Do it.",
-    starter: NODE_SINGLE,
-    solution: NODE_MULTI,
+  const definition = nodeExercise({
     context: ["server.js"],
     checks: [
       {
