@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text uses ${VAR} literally.
 // Property tests: the grader is a trust boundary (a learner submits anything), so over generated
 // submissions and every check kind it never throws, answers within its time budget, and its outcome
 // is always well formed: one result per check, in order, with lines inside the file.
