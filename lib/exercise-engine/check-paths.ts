@@ -3,7 +3,7 @@
 
 import { ignoreVerdict, parseDockerignore } from "@/lib/docker/cache/dockerignore";
 import { cleanPath, GlobBudget } from "@/lib/docker/cache/glob";
-import { type StageFile, stageFiles } from "@/lib/docker/dockerfile/files";
+import type { StageFile } from "@/lib/docker/dockerfile/files";
 import { type CheckInput, type CheckResult, fail, pass } from "./check-common";
 import type { ExerciseCheck } from "./schema";
 
@@ -42,8 +42,7 @@ export function pathCheck(check: PathCheck, input: CheckInput): CheckResult {
       return check.kind === "path-stays-out" ? pass(detail) : fail(detail);
     }
   }
-  const files =
-    stageFiles(analysis.stages, context, analysis.directives.escape)[analysis.target.shipping] ?? [];
+  const files = input.stageFiles()[analysis.target.shipping] ?? [];
   const found = holding(files, check);
   const first = found[0];
   if (check.kind === "path-ships") {

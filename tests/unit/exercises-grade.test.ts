@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeExercise } from "@/lib/exercises/grade";
+import { GRADE_BUDGET_MS, gradeExercise } from "@/lib/exercises/grade";
 import { exerciseHint, exerciseSolution, exerciseVersion, toPublicExercise } from "@/lib/exercises/public";
 import {
   type ExerciseCheck,
@@ -318,6 +318,28 @@ describe("the grade as a whole", () => {
     expect(texts[3]).toMatch(/binary/);
     expect(texts[4]).toMatch(/10000 FROM lines/);
     expect(texts[5]).toMatch(/FROM/);
+  });
+
+  it("grades copies that double across 50 stages within the budget (the file model is capped)", () => {
+    const lines = ["FROM alpine:3.20 AS s0", "COPY . /app", "RUN npm ci"];
+    for (let i = 1; i < 50; i++)
+      lines.push(`FROM alpine:3.20 AS s${i}`, `COPY --from=s${i - 1} / /a`, `COPY --from=s${i - 1} / /b`);
+    const paths = nodeExercise({
+      checks: [
+        { id: "p", kind: "path-ships", image: "/b/a", description: "D", hints },
+        { id: "q", kind: "path-stays-out", context: ".env", description: "D", hints },
+      ],
+    });
+    const start = performance.now();
+    const result = gradeExercise(paths, lines.join("\n"));
+    expect(performance.now() - start).toBeLessThan(GRADE_BUDGET_MS);
+    expect(result).toMatchObject({
+      ok: true,
+      checks: [
+        { id: "p", passed: true },
+        { id: "q", passed: false },
+      ],
+    });
   });
 
   it("gives up with a message when the time budget runs out", () => {
