@@ -326,7 +326,7 @@ describe("the grade as a whole", () => {
       lines.push(`FROM alpine:3.20 AS s${i}`, `COPY --from=s${i - 1} / /a`, `COPY --from=s${i - 1} / /b`);
     const paths = nodeExercise({
       checks: [
-        { id: "p", kind: "path-ships", image: "/b/a", description: "D", hints },
+        { id: "p", kind: "path-ships", image: "/a", description: "D", hints },
         { id: "q", kind: "path-stays-out", context: ".env", description: "D", hints },
       ],
     });
