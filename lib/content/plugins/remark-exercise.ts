@@ -108,6 +108,9 @@ function taskNodes(task: string, at: Located, collector: Collector): RootContent
   let refused = false;
   const position = { start: { ...at, offset: 0 }, end: { ...at, offset: 0 } };
   visit(root, (node) => {
+    // The task's links and images are checked like the lesson's (anchors, files, schemes).
+    if (node.type === "link") collector.links.push({ ...at, url: node.url });
+    if (node.type === "image") collector.images.push({ ...at, src: node.url });
     if (REFUSED_IN_TASK.has(node.type)) {
       refused = true;
       collector.error(
