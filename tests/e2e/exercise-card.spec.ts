@@ -11,6 +11,14 @@ import { expectNoSidewaysScroll, WIDTHS } from "./support/layout";
 const dir = process.env.LECTERN_SHOTS_DIR;
 const TITLE = "Shrink size-demo to a multi-stage Alpine image";
 
+/** The sticky header and the phone's "On this page" bar would cover the element shots. */
+async function unstick(page: Page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>("body *"))
+      if (["sticky", "fixed"].includes(getComputedStyle(el).position)) el.style.position = "static";
+  });
+}
+
 function card(page: Page) {
   return page.getByRole("region", { name: TITLE });
 }
@@ -69,11 +77,7 @@ for (const width of WIDTHS)
       await card(page).scrollIntoViewIfNeeded();
       await expectNoSidewaysScroll(page, `Part 7 at ${width} px, ${theme}`);
       if (dir) {
-        // The sticky header and the phone's "On this page" bar would cover the element shots.
-        await page.evaluate(() => {
-          for (const el of document.querySelectorAll<HTMLElement>("body *"))
-            if (["sticky", "fixed"].includes(getComputedStyle(el).position)) el.style.position = "static";
-        });
+        await unstick(page);
         await card(page).screenshot({ path: `${dir}/exercise-card-${width}-${theme}.png` });
         await page
           .getByRole("region", { name: "Install from a private registry without leaking the token" })
@@ -85,6 +89,9 @@ for (const width of WIDTHS)
       await plain.goto(LESSON);
       await expect(card(plain).locator("pre").first()).toContainText("FROM node:20");
       await expectNoSidewaysScroll(plain, `Part 7 without JavaScript at ${width} px`);
-      if (dir) await card(plain).screenshot({ path: `${dir}/exercise-card-${width}-nojs.png` });
+      if (dir) {
+        await unstick(plain);
+        await card(plain).screenshot({ path: `${dir}/exercise-card-${width}-nojs.png` });
+      }
       await noJs.close();
     });
