@@ -7,6 +7,7 @@
 
 import { isBuildStep, runMounts, runScript, simpleCommands } from "./commands";
 import { expandWord } from "./expand";
+import { devDependencyFindings } from "./findings-deps";
 import { runFindings } from "./findings-run";
 import { copyPaths, fromChain } from "./graph";
 import type { RuleContext } from "./rule-context";
@@ -24,6 +25,8 @@ export function collectFindings(ctx: RuleContext): Finding[] {
     ...secretFindings(ctx),
     ...addFindings(ctx),
     ...runFindings(ctx),
+    ...devDependencyFindings(ctx),
+    ...secretFileFindings(ctx),
   ];
   return findings.sort((a, b) => a.line - b.line);
 }
@@ -51,12 +54,17 @@ export function parseImage(ref: string): { repo: string; tag: string | null; dig
 
 // ---------------------------------------------------------------------------------------------
 
-function userFindings(ctx: RuleContext): Finding[] {
-  const shipping = ctx.stages[ctx.target.shipping];
-  if (!shipping) return [];
-  const chain = fromChain(ctx.stages, shipping.index).reverse();
+/**
+ * The USER the image runs as: the last USER of the stage and the stages it builds FROM, with ARG
+ * and ENV values substituted (line 0 for a distroless ":nonroot" base); null when none sets one.
+ */
+export function finalUser(
+  ctx: Pick<RuleContext, "stages" | "globalArgs" | "escapeChar">,
+  shipping: number,
+): { value: string; line: number } | null {
+  const chain = fromChain(ctx.stages, shipping).reverse();
   const globals = new Map(ctx.globalArgs.map((a) => [a.name, a.value ?? undefined]));
-  const root = rootImage(ctx.stages, shipping.index);
+  const root = rootImage(ctx.stages, shipping);
   // Distroless ":nonroot" images already set a non-root USER in their config.
   let user: { value: string; line: number } | null =
     root && /(^|[-:])nonroot\b/.test(parseImage(root).tag ?? "") ? { value: "65532", line: 0 } : null;
@@ -79,6 +87,13 @@ function userFindings(ctx: RuleContext): Finding[] {
       }
     }
   }
+  return user;
+}
+
+function userFindings(ctx: RuleContext): Finding[] {
+  const shipping = ctx.stages[ctx.target.shipping];
+  if (!shipping) return [];
+  const user = finalUser(ctx, shipping.index);
   const name = user?.value.split(":")[0]?.trim() ?? "";
   if (user && name !== "" && name !== "root" && name !== "0") return [];
   const where = !user
@@ -271,6 +286,34 @@ function secretFindings(ctx: RuleContext): Finding[] {
           fix: "Give secrets to the running container at deploy time (environment, secret store); for build-time needs use RUN --mount=type=secret.",
         });
       }
+    }
+  }
+  return findings;
+}
+
+/** Files that hold credentials: registry tokens, SSH keys, cloud and Git credentials, .env files. */
+const SECRET_FILE =
+  /(?:^|\/)(?:\.npmrc|\.yarnrc\.yml|\.pypirc|\.netrc|\.git-credentials|\.env(?:\.[\w-]+)?|id_(?:rsa|ecdsa|ed25519)|credentials(?:\.json)?|\.dockercfg|config\.json)$/;
+
+function secretFileFindings(ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const stage of ctx.stages) {
+    for (const ins of stage.instructions) {
+      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name === "from"))
+        continue;
+      const secret = copyPaths(ins, ctx.escapeChar).sources.find(
+        (src) => SECRET_FILE.test(src) && !src.endsWith(".example"),
+      );
+      if (!secret) continue;
+      findings.push({
+        id: "secret-file-copied",
+        severity: "warning",
+        line: ins.line,
+        stage: stage.index,
+        title: `${secret} is copied into a layer`,
+        why: "A COPY makes the file part of that layer for good: deleting it in a later step only hides it, and even in a build stage that is thrown away it stays in the build cache of every machine that ran the build.",
+        fix: "Mount it for the one step that needs it instead: RUN --mount=type=secret,id=<id>,target=<path> … with docker build --secret id=<id>,src=<file>.",
+      });
     }
   }
   return findings;
