@@ -81,9 +81,17 @@ describe("code blocks", () => {
     expect(props?.title).toBe("Dockerfile.multi");
     const lines = String(props?.html).split("<span class=line").slice(1);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^ data-diff=del><span class=c[0-9a-z]{4}>FROM<\/span> a</);
-    expect(lines[1]).toMatch(/^ data-highlighted><span class=c[0-9a-z]{4}>RUN<\/span> b</);
-    expect(lines[2]).toMatch(/^ data-diff=ins><span class=c[0-9a-z]{4}>RUN<\/span> c</);
+    // Changed lines carry their sign in a gutter, and words for screen readers, before the code.
+    expect(lines[0]).toMatch(
+      /^ data-diff=del><span class=diff-sign aria-hidden=true>−<\/span><span class=sr-only>Removed line: <\/span><span class=c[0-9a-z]{4}>FROM<\/span> a</,
+    );
+    // In a diff an unchanged line keeps an empty gutter, so the code stays aligned.
+    expect(lines[1]).toMatch(
+      /^ data-highlighted><span class=diff-sign aria-hidden=true> <\/span><span class=c[0-9a-z]{4}>RUN<\/span> b</,
+    );
+    expect(lines[2]).toMatch(
+      /^ data-diff=ins><span class=diff-sign aria-hidden=true>\+<\/span><span class=sr-only>Added line: <\/span><span class=c[0-9a-z]{4}>RUN<\/span> c</,
+    );
     expect(props?.lineNumbers).toBe("true");
   });
 
