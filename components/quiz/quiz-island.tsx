@@ -130,6 +130,8 @@ function QuizAttempt({
   const [sent, setSent] = useState<ActionResult<QuizActionData> | null>(null);
   const [pending, startTransition] = useTransition();
   const state = sent ?? actionState;
+  // A second submit (a double click) is sent once the first is answered, as an action's would be.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const submissionId = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -178,8 +180,12 @@ function QuizAttempt({
           submissionId: submissionId.current,
           answers: payload,
         };
+        const sending = queue.current.then(() =>
+          postWrite<QuizActionData>("/api/learner/quiz-attempts", submission),
+        );
+        queue.current = sending;
         startTransition(async () => {
-          const result = await postWrite<QuizActionData>("/api/learner/quiz-attempts", submission);
+          const result = await sending;
           startTransition(() => setSent(result));
         });
       }}

@@ -35,6 +35,15 @@ function recordPosts(page: Page) {
   return posts;
 }
 
+/** No write's answer re-rendered the page (Next's x-action-revalidated) or carries the lesson. */
+function expectSmallAnswers(posts: ReturnType<typeof recordPosts>, maxBytes: number) {
+  for (const post of posts) {
+    expect(post.revalidated, post.url).toBe(false);
+    expect(post.text, post.url).not.toContain("delivering a chair");
+    expect(post.bytes, post.url).toBeLessThan(maxBytes);
+  }
+}
+
 test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", async ({ request }) => {
   const response = await request.get(PART7);
   expect(response.status()).toBe(200);
@@ -75,8 +84,13 @@ test("a lesson reached by a client-side link shows its text, and its islands and
 }) => {
   await page.goto(PART6);
   await waitForHydration(page);
-  const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
+  // The body's HTML: fetched once, from the lesson's prerendered page (not the RSC payload).
+  const bodyFetches: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === PART7 && !url.searchParams.has("_rsc") && r.headers().rsc === undefined)
+      bodyFetches.push(r.resourceType());
+  });
   await page
     .getByRole("navigation", { name: "Previous and next part" })
     .getByRole("link", { name: /Next/ })
@@ -92,9 +106,11 @@ test("a lesson reached by a client-side link shows its text, and its islands and
   // The contents mark the section being read: its headings came with the body.
   await page.locator("h2#choosing-a-base-image").evaluate((h) => h.scrollIntoView());
   await expect(
-    page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Choosing a base image" }),
+    page
+      .getByRole("navigation", { name: "On this page" })
+      .getByRole("link", { name: "Choosing a base image" }),
   ).toHaveAttribute("aria-current", "location");
-  expect(requests.filter((url) => new URL(url).pathname === PART7).length).toBeLessThanOrEqual(2);
+  expect(bodyFetches).toEqual(["fetch"]);
 });
 
 test("an anonymous reader's first quiz submission is answered with the result, not the lesson again", {
@@ -105,11 +121,8 @@ test("an anonymous reader's first quiz submission is answered with the result, n
   await answerQuiz(section, quiz.questions, true);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText("Passed");
-  await expect.poll(() => posts.length).toBe(1);
-  const [post] = posts;
-  expect(post!.revalidated).toBe(false);
-  expect(post!.text).not.toContain("delivering a chair");
-  expect(post!.bytes).toBeLessThan(16_000);
+  await expect.poll(() => posts.length).toBeGreaterThan(0);
+  expectSmallAnswers(posts, 16_000);
 });
 
 test("an anonymous reader's first “Mark as complete” is answered with the result, not the lesson again", {
@@ -120,9 +133,6 @@ test("an anonymous reader's first “Mark as complete” is answered with the re
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();
   await expect(page.getByText("You completed this part")).toBeVisible();
-  await expect.poll(() => posts.length).toBe(1);
-  const [post] = posts;
-  expect(post!.revalidated).toBe(false);
-  expect(post!.text).not.toContain("delivering a chair");
-  expect(post!.bytes).toBeLessThan(2_000);
+  await expect.poll(() => posts.length).toBeGreaterThan(0);
+  expectSmallAnswers(posts, 2_000);
 });
