@@ -100,11 +100,6 @@ export async function measurePages({
       value: `${cache.rps.toLocaleString("en")} vs ${disk.rps.toLocaleString("en")} req/s: ${pct(cache.rps, disk.rps)}%`,
       ok: cache.rps >= 0.5 * disk.rps && cache.errors === 0,
     },
-    {
-      budget: "(ratio) app Part 7 vs nginx from disk",
-      value: `${pct(app7.rps, disk.rps)}%`,
-      ok: true,
-    },
   ];
   return { sizes: pageSizes, reads, budgets };
 }
