@@ -3,3 +3,7 @@
 export default function LessonBodyHtml(_: { bodyKey: string }): null {
   throw new Error("The lesson body is rendered on the server only");
 }
+
+export function LessonBodyTree(): null {
+  throw new Error("The lesson body is rendered on the server only");
+}

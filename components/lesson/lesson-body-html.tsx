@@ -2,7 +2,16 @@ import { IslandComponentsContext } from "@/components/islands/island";
 import { islandComponents } from "@/components/islands/island-components";
 import { lessonComponents } from "@/components/mdx/mdx-components";
 import { renderLessonTree } from "@/components/mdx/render-lesson";
-import { takeLessonBody } from "./body-handoff";
+import { type LessonBodySource, takeLessonBody } from "./body-handoff";
+
+/** A lesson's tree as the lesson page's HTML: the one renderer, islands rendered in place. */
+export function LessonBodyTree({ tree, course, lesson }: LessonBodySource) {
+  return (
+    <IslandComponentsContext value={islandComponents}>
+      {renderLessonTree(tree, lessonComponents({ course, lesson }))}
+    </IslandComponentsContext>
+  );
+}
 
 /**
  * The lesson body as the one lesson renderer draws it, for the server render only. The browser
@@ -15,9 +24,7 @@ export default function LessonBodyHtml({ bodyKey }: { bodyKey: string }) {
   if (!source) throw new Error(`No lesson body was handed over for ${bodyKey}`);
   return (
     <div className="lesson-prose" data-lesson-body={bodyKey}>
-      <IslandComponentsContext value={islandComponents}>
-        {renderLessonTree(source.tree, lessonComponents({ course: source.course, lesson: source.lesson }))}
-      </IslandComponentsContext>
+      <LessonBodyTree {...source} />
     </div>
   );
 }
