@@ -12,7 +12,6 @@ const nextConfig = {
     ? {
         output: "standalone",
         outputFileTracingRoot: import.meta.dirname,
-        turbopack: { root: import.meta.dirname },
       }
     : {}),
   // Kept out of that traced copy: the dev database, Prisma's runtimes for databases Lectern does
@@ -28,6 +27,15 @@ const nextConfig = {
       "content/**",
       "tests/**",
     ],
+  },
+  // The lesson body is rendered into HTML on the server only (components/lesson/lesson-body.tsx):
+  // the browser build gets a stand-in, so the renderer and the lesson's components are not in
+  // the page's JavaScript.
+  turbopack: {
+    ...(process.env.LECTERN_STANDALONE === "1" ? { root: import.meta.dirname } : {}),
+    resolveAlias: {
+      "@/components/lesson/lesson-body-html": { browser: "./components/lesson/lesson-body-html.browser.ts" },
+    },
   },
   reactStrictMode: true,
   poweredByHeader: false,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { Island } from "@/components/islands/island";
 import { Compare } from "@/components/mdx/compare";
-import { LayerCacheCompare } from "./layer-cache-compare";
 
 /**
  * `<LayerCache left="…" right="…" change="src/index.ts">` around two Dockerfile code blocks: the
@@ -23,7 +23,7 @@ export function LayerCache({
       <Compare left={left} right={right}>
         {children}
       </Compare>
-      <LayerCacheCompare labels={[left, right]} change={change ?? "src/index.ts"} />
+      <Island name="layer-cache" props={{ labels: [left, right], change: change ?? "src/index.ts" }} />
     </div>
   );
 }

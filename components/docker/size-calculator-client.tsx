@@ -1,32 +1,27 @@
 "use client";
 
-import { type ReactNode, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useRovingTabs } from "@/components/ui/roving-tabs";
 import type { StackId } from "@/lib/docker/size-data";
 import { ApproachPanel } from "./size-approaches";
 import { CustomPanel } from "./size-custom";
+import { SizeFigureTables } from "./size-figure-tables";
 
 const noop = () => () => {};
 const MODES = ["Published sizes", "Your numbers"] as const;
 
 /**
- * The interactive calculator. The server and the first (hydrating) render show `children`, the
- * lesson's figures as tables, so the page works without JavaScript; once mounted it switches to
- * the controls and keeps the tables in a collapsed reference.
+ * The interactive calculator (an island). The server and a hydrating render show the lesson's
+ * figures as tables, so the page works without JavaScript; once mounted it switches to the
+ * controls and keeps the tables in a collapsed reference.
  */
-export function SizeCalculatorClient({
-  initialStack,
-  children,
-}: {
-  initialStack: StackId;
-  children: ReactNode;
-}) {
+export function SizeCalculatorClient({ initialStack }: { initialStack: StackId }) {
   const mounted = useSyncExternalStore(
     noop,
     () => true,
     () => false,
   );
-  if (!mounted) return <>{children}</>;
+  if (!mounted) return <SizeFigureTables />;
   return (
     <div className="grid gap-4" data-interactive="">
       <ModeTabs initialStack={initialStack} />
@@ -34,7 +29,9 @@ export function SizeCalculatorClient({
         <summary className="cursor-pointer text-sm font-medium">
           All of this lesson’s size figures as tables
         </summary>
-        <div className="mt-3">{children}</div>
+        <div className="mt-3">
+          <SizeFigureTables />
+        </div>
       </details>
     </div>
   );

@@ -1,6 +1,5 @@
+import { Island } from "@/components/islands/island";
 import { findStack, type StackId } from "@/lib/docker/size-data";
-import { SizeCalculatorClient } from "./size-calculator-client";
-import { SizeFigureTables } from "./size-figure-tables";
 
 /**
  * `<SizeCalculator stack="node" />` in a lesson. Rendered on the server as the lesson's size
@@ -26,9 +25,7 @@ export function SizeCalculator({ stack }: { stack?: string }) {
           The calculator needs JavaScript; here are the lesson’s figures as tables.
         </p>
       </noscript>
-      <SizeCalculatorClient initialStack={initial}>
-        <SizeFigureTables />
-      </SizeCalculatorClient>
+      <Island name="size-calculator" props={{ initialStack: initial }} />
     </section>
   );
 }

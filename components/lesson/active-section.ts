@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { Heading } from "@/lib/content/schema";
+import { useLessonBodyVersion } from "./body-ready";
 
 /** Event dispatched when the section being read changes (the visit tracker listens). */
 export const SECTION_EVENT = "lectern:section";
@@ -12,8 +13,11 @@ export const SECTION_EVENT = "lectern:section";
  */
 export function useActiveSection(headings: Heading[], { announce = false } = {}): string | null {
   const [active, setActive] = useState<string | null>(null);
+  // The headings are in the lesson body, which may arrive after this mounted.
+  const bodyVersion = useLessonBodyVersion();
 
   useEffect(() => {
+    void bodyVersion;
     const elements = headings
       .map((h) => document.getElementById(h.id))
       .filter((e): e is HTMLElement => e !== null);
@@ -43,7 +47,7 @@ export function useActiveSection(headings: Heading[], { announce = false } = {})
       cancelAnimationFrame(frame);
       window.removeEventListener("scroll", onScroll);
     };
-  }, [headings, announce]);
+  }, [headings, announce, bodyVersion]);
 
   return active;
 }

@@ -34,6 +34,14 @@ function HeadingLinks({
   );
 }
 
+/** Keeps a followed heading in view while islands above it finish loading (their height changes). */
+function followHeading(id: string) {
+  requestAnimationFrame(() => {
+    const target = document.getElementById(id);
+    if (target) landOn(target);
+  });
+}
+
 /** The lesson's table of contents (the wide screen's column); marks the section being read. */
 export function TableOfContents({ headings }: { headings: Heading[] }) {
   // This one is mounted on every screen size, so it is the one that tells the visit tracker.
@@ -41,7 +49,7 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
   return (
     <nav aria-label="On this page" className="toc text-sm">
       <p className="mb-2 font-semibold">On this page</p>
-      <HeadingLinks headings={headings} active={active} />
+      <HeadingLinks headings={headings} active={active} onFollow={followHeading} />
     </nav>
   );
 }
@@ -58,10 +66,7 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
   // The list closes; the section stays in view while islands above it finish loading.
   const follow = (id: string) => {
     menu.close();
-    requestAnimationFrame(() => {
-      const target = document.getElementById(id);
-      if (target) landOn(target);
-    });
+    followHeading(id);
   };
   // Opened far down a long lesson: the list starts at the section being read.
   useEffect(() => {

@@ -1,5 +1,4 @@
-import { CopyButton } from "./copy-button";
-import { OpenInExplorer } from "./open-in-explorer";
+import { Island } from "@/components/islands/island";
 
 type CodeBlockProps = {
   lang: string;
@@ -35,8 +34,10 @@ export function CodeBlock({ lang, label, title, lineNumbers, antipattern, html }
         {title ? <span className="sr-only">{`(${label})`}</span> : null}
         {antipattern ? <span className="code-block-badge">Bad practice</span> : null}
         <span className="code-block-actions">
-          {lang === "dockerfile" || lang === "docker" ? <OpenInExplorer label={title ?? label} /> : null}
-          <CopyButton label={title ?? `${label} code`} />
+          {lang === "dockerfile" || lang === "docker" ? (
+            <Island inline name="open-in-explorer" props={{ label: title ?? label }} />
+          ) : null}
+          <Island inline name="copy" props={{ label: title ?? `${label} code` }} />
         </span>
       </figcaption>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll wide code (axe: scrollable-region-focusable) */}

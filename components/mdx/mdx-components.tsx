@@ -1,9 +1,8 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
 import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
-import { StageExplorer } from "@/components/docker/stage-explorer";
 import { ExerciseCard } from "@/components/exercise/exercise-card";
-import { QuizIsland } from "@/components/quiz/quiz-island";
+import { Island } from "@/components/islands/island";
 import type { LessonComponentName, LessonComponentProps } from "@/lib/content/components";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import type { PublicExercise } from "@/lib/exercises/types";
@@ -48,6 +47,11 @@ function ExerciseElement(props: {
 /** Where a lesson is rendered, for components that talk to the server (quizzes). */
 export type LessonContext = { course: string; lesson: string };
 
+/** `<StageExplorer />`: the explorer island (components/docker/stage-explorer.tsx). */
+function StageExplorer() {
+  return <Island name="stage-explorer" props={{}} />;
+}
+
 /** The map from the names in a lesson tree to React components, for one lesson. */
 export function lessonComponents(context: LessonContext): LessonComponentMap {
   return {
@@ -60,13 +64,16 @@ export function lessonComponents(context: LessonContext): LessonComponentMap {
     StageExplorer,
     LayerCache,
     CodeBlock,
-    // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its quiz island
+    // biome-ignore lint/correctness/noComponentHookFactories: a hook-free wrapper that binds the lesson to its quiz island
     Quiz: ({ quiz, showTitle }: { quiz: string; showTitle?: string }) => (
-      <QuizIsland
-        quiz={JSON.parse(quiz) as PublicQuiz}
-        course={context.course}
-        lesson={context.lesson}
-        showTitle={showTitle !== "false"}
+      <Island
+        name="quiz"
+        props={{
+          quiz: JSON.parse(quiz) as PublicQuiz,
+          course: context.course,
+          lesson: context.lesson,
+          showTitle: showTitle !== "false",
+        }}
       />
     ),
     Exercise: ExerciseElement,

@@ -1,7 +1,5 @@
-"use client";
-
-import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
-import { useRovingTabs } from "@/components/ui/roving-tabs";
+import { Children, isValidElement, type ReactElement, type ReactNode, useId } from "react";
+import { Island } from "@/components/islands/island";
 
 type TabProps = { label: string; children?: ReactNode };
 
@@ -10,23 +8,29 @@ export function Tab({ children }: TabProps) {
   return <>{children}</>;
 }
 
-/** Tabs following the WAI-ARIA pattern: arrow keys, Home and End move between tabs. */
+/**
+ * Tabs following the WAI-ARIA pattern: arrow keys, Home and End move between tabs. The panels
+ * are lesson content and stay server HTML; only the tab list is an island (./tab-list.tsx),
+ * which shows and hides them.
+ */
 export function Tabs({ children }: { children?: ReactNode }) {
   const tabs = Children.toArray(children).filter(
     (c): c is ReactElement<TabProps> => isValidElement(c) && typeof (c.props as TabProps).label === "string",
   );
-  const roving = useRovingTabs(tabs.length);
+  const base = useId();
   return (
     <div className="tabs my-6">
-      <div {...roving.tabList()} className="flex gap-1 overflow-x-auto border-b border-[var(--border)]">
-        {tabs.map((tab, i) => (
-          <button key={tab.props.label} {...roving.tab(i)}>
-            {tab.props.label}
-          </button>
-        ))}
-      </div>
+      <Island name="tabs" props={{ base, labels: tabs.map((tab) => tab.props.label) }} />
       {tabs.map((tab, i) => (
-        <div key={tab.props.label} {...roving.panel(i)} className="pt-2">
+        <div
+          key={tab.props.label}
+          role="tabpanel"
+          // The ids useRovingTabs gives the panels of `base`, which the tab list controls.
+          id={`${base}-panel-${i}`}
+          aria-labelledby={`${base}-tab-${i}`}
+          hidden={i !== 0}
+          className="pt-2"
+        >
           {tab.props.children}
         </div>
       ))}

@@ -1,14 +1,21 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
+import { postWrite } from "@/components/islands/post-write";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
 import { markCompleteAction } from "@/lib/progress/actions";
 import { refreshCourseProgress, useCourseProgress } from "./learner-store";
 
 /** "Mark as complete" (and undo) for this lesson; the server decides and stores it. */
 export function MarkComplete({ course, lesson }: { course: string; lesson: string }) {
   const { status, data } = useCourseProgress(course);
-  const [state, formAction, pending] = useActionState(markCompleteAction, null);
+  // The action serves readers without JavaScript; with it the JSON route answers with the result
+  // only (an action that sets the learner cookie answers with the whole page re-rendered).
+  const [actionState, formAction] = useActionState(markCompleteAction, null);
+  const [sent, setSent] = useState<ActionResult<{ completed: boolean }> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const state = sent ?? actionState;
   const completed = data?.lessons[lesson]?.completed ?? false;
 
   useEffect(() => {
@@ -16,7 +23,21 @@ export function MarkComplete({ course, lesson }: { course: string; lesson: strin
   }, [state, course]);
 
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-3">
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const result = await postWrite<{ completed: boolean }>("/api/learner/completions", {
+            course,
+            lesson,
+            complete: !completed,
+          });
+          startTransition(() => setSent(result));
+        });
+      }}
+      className="flex flex-wrap items-center gap-3"
+    >
       <input type="hidden" name="course" value={course} />
       <input type="hidden" name="lesson" value={lesson} />
       <input type="hidden" name="complete" value={completed ? "false" : "true"} />

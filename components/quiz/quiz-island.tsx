@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { postWrite } from "@/components/islands/post-write";
 import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
 import { AddToReview } from "@/components/review/add-to-review";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { submitQuizAction } from "@/lib/quiz/actions";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
@@ -23,7 +25,8 @@ type Answers = Record<string, Answer | undefined>;
 
 /**
  * A quiz embedded in a lesson. The page holds questions and choices only; the answers are
- * graded by a server action, and the feedback comes back from the server. The learner's
+ * graded on the server (app/api/learner/quiz-attempts; the form posts to a server action without
+ * JavaScript), and the feedback comes back from the server. The learner's
  * answers live here, above each attempt: "Try again" starts a new attempt from them, and only
  * "Start over" clears them.
  */
@@ -120,8 +123,15 @@ function QuizAttempt({
   onTryAgain,
   onStartOver,
 }: AttemptProps) {
-  const [state, formAction, pending] = useActionState(submitQuizAction, null);
-  const [, startTransition] = useTransition();
+  // The server action is the form's action for readers without JavaScript (the page comes back
+  // graded). With JavaScript the answers go to the JSON route: its answer is only the result,
+  // where the action would answer with the page re-rendered when it set the learner cookie.
+  const [actionState, formAction] = useActionState(submitQuizAction, null);
+  const [sent, setSent] = useState<ActionResult<QuizActionData> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const state = sent ?? actionState;
+  // A second submit (a double click) is sent once the first is answered, as an action's would be.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const submissionId = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -158,13 +168,26 @@ function QuizAttempt({
       ref={formRef}
       action={formAction}
       onSubmit={(e) => {
-        // Submitted by hand rather than by React's form action, which resets the form afterwards
-        // and so unticks every controlled radio and checkbox the learner chose.
+        // Not React's form action either, which resets the form afterwards and so would untick
+        // every controlled radio and checkbox the learner chose.
         e.preventDefault();
         submissionId.current ??= crypto.randomUUID();
-        const data = new FormData(e.currentTarget);
-        data.set("submissionId", submissionId.current);
-        startTransition(() => formAction(data));
+        const submission = {
+          course,
+          lesson,
+          quizId: quiz.id,
+          version: quiz.version,
+          submissionId: submissionId.current,
+          answers: payload,
+        };
+        const sending = queue.current.then(() =>
+          postWrite<QuizActionData>("/api/learner/quiz-attempts", submission),
+        );
+        queue.current = sending;
+        startTransition(async () => {
+          const result = await sending;
+          startTransition(() => setSent(result));
+        });
       }}
       className="mt-5"
       noValidate

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useLessonBodyVersion } from "@/components/lesson/body-ready";
 import { wordsIn } from "@/lib/search/match";
 import { HIGHLIGHT_PARAM, loadSectionSearch } from "./search-index";
 
@@ -37,8 +38,11 @@ export function SearchHighlights({ course, lesson }: { course: string; lesson: s
   const query = useSearchParams().get(HIGHLIGHT_PARAM)?.trim() ?? "";
   const anchor = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
+  // The lesson's text may arrive after this mounted (a client-side navigation).
+  const bodyVersion = useLessonBodyVersion();
 
   useEffect(() => {
+    void bodyVersion;
     const scope = anchor.current?.closest("article");
     if (!query || !scope || typeof CSS === "undefined" || !("highlights" in CSS)) return;
     let cancelled = false;
@@ -57,7 +61,7 @@ export function SearchHighlights({ course, lesson }: { course: string; lesson: s
       CSS.highlights.delete(HIGHLIGHT);
       setCount(0);
     };
-  }, [query, course, lesson]);
+  }, [query, course, lesson, bodyVersion]);
 
   const clear = () => {
     const url = new URL(window.location.href);

@@ -26,11 +26,13 @@ export const tabClassName = (selected: boolean) =>
 /**
  * Tabs following the WAI-ARIA pattern with a roving tabindex: only the selected tab is in the
  * tab order, and arrow keys, Home and End move the selection and the focus. Spread the props
- * onto the tablist, each tab (a button) and each panel.
+ * onto the tablist, each tab (a button) and each panel. `idBase` names the tabs and panels when
+ * they were rendered apart (a lesson's tabs: panels in the server HTML, the tab list an island).
  */
-export function useRovingTabs(count: number) {
+export function useRovingTabs(count: number, idBase?: string) {
   const [active, setActive] = useState(0);
-  const id = useId();
+  const generated = useId();
+  const id = idBase ?? generated;
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   return {
     active,

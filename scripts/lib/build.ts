@@ -4,7 +4,8 @@ import { CODE_COLOURS_FILE } from "../../lib/content/code-colours";
 import { formatDiagnostic } from "../../lib/content/diagnostics";
 import { compileContentManifest, writeContentManifest } from "../../lib/content/manifest";
 import { refreshCodeColours } from "./code-colours";
-import { buildIsCurrent, markBuilt, sourceFingerprint } from "./fingerprint";
+import { buildIsCurrent, DIST_DIR, markBuilt, sourceFingerprint } from "./fingerprint";
+import { precompressPages } from "./precompress";
 import { run, since } from "./run";
 
 /**
@@ -26,6 +27,10 @@ export async function buildIfNeeded({ force = false } = {}): Promise<"built" | "
   const result = await run("next", ["build"], { env: { NODE_ENV: "production" } });
   if (result.code !== 0) throw new Error("next build failed (see the output above)");
   writeContentManifest(manifest);
+  const compressed = precompressPages(DIST_DIR);
+  console.log(
+    `✔ Precompressed ${compressed.pages} prerendered pages: ${kb(compressed.bytes)} → ${kb(compressed.br)} brotli, ${kb(compressed.gz)} gzip`,
+  );
   const quizzes = manifest.lessons.reduce((n, l) => n + l.quizzes.length, 0);
   const exercises = manifest.lessons.reduce((n, l) => n + l.exercises.length, 0);
   console.log(
@@ -35,6 +40,8 @@ export async function buildIfNeeded({ force = false } = {}): Promise<"built" | "
   console.log(`✔ Built in ${since(t0)}`);
   return "built";
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 async function refreshColoursForBuild() {
   const t0 = performance.now();

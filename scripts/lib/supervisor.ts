@@ -34,11 +34,18 @@ export type Supervisor = {
 
 export function startSupervisor({ port, host, onOutput, onCrash }: Options): Supervisor {
   // The worker is plain `next start` (without the tsx loader this process runs with), plus the
-  // small preload that lets it drain keep-alive connections without cutting one.
+  // small preloads that let it drain keep-alive connections without cutting one and answer
+  // prerendered pages from their precompressed copies.
   cluster.setupPrimary({
     exec: NEXT_BIN,
     args: ["start", "-p", port, "-H", host],
-    execArgv: ["--require", path.join(ROOT, "scripts/lib/worker-drain.cjs")],
+    execArgv: [
+      "--require",
+      path.join(ROOT, "scripts/lib/worker-drain.cjs"),
+      // Prerendered pages from the build's brotli/gzip copies, not compressed per request.
+      "--require",
+      path.join(ROOT, "scripts/lib/static-pages.cjs"),
+    ],
     silent: true,
   });
   let current: Worker | null = null;

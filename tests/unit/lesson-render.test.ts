@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createElement, Fragment } from "react";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { lessonComponents } from "@/components/mdx/mdx-components";
-import { renderLessonTree } from "@/components/mdx/render-lesson";
+import { LessonBodyTree } from "@/components/lesson/lesson-body-html";
 import { readCatalog } from "@/lib/content/catalog";
 import { checkContent } from "@/lib/content/check";
 import { compileLesson } from "@/lib/content/compile";
@@ -20,9 +19,7 @@ const EVERY = path.join(FIXTURES, "every-construct");
 
 /** What the lesson page renders for a tree, as static HTML. */
 function renderLesson(tree: LessonNode[], course: string, lesson: string): string {
-  return renderToStaticMarkup(
-    createElement(Fragment, null, ...renderLessonTree(tree, lessonComponents({ course, lesson }))),
-  );
+  return renderToStaticMarkup(createElement(LessonBodyTree, { tree, course, lesson }));
 }
 
 /**

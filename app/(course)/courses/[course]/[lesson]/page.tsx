@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CommentCount, CommentThread } from "@/components/comments/comment-thread";
+import { handOverLessonBody } from "@/components/lesson/body-handoff";
+import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
 import { ContentsMenu, TableOfContents } from "@/components/lesson/toc";
-import { lessonComponents } from "@/components/mdx/mdx-components";
-import { renderLessonTree } from "@/components/mdx/render-lesson";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
 import { SearchHighlights } from "@/components/search/search-highlights";
@@ -49,7 +49,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   if (!entry) notFound();
   const { course, lesson, previous, next } = entry;
   const compiled = await loadLesson(lesson);
-  const components = lessonComponents({ course: course.slug, lesson: lesson.slug });
+  // The body is server HTML sent once: its tree goes to the HTML render, not into the payload.
+  const bodyKey = handOverLessonBody({ tree: compiled.tree, course: course.slug, lesson: lesson.slug });
   // One element in both places (phone disclosure, desktop column): the RSC payload holds it once.
   const sidebar = <LessonSidebar course={course} current={lesson.slug} />;
 
@@ -94,7 +95,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             extra={<CommentCount course={course.slug} lesson={lesson.slug} />}
           />
 
-          <div className="lesson-prose">{renderLessonTree(compiled.tree, components)}</div>
+          <LessonBody key={bodyKey} bodyKey={bodyKey} />
 
           {/* Reads the query string: outside the prerendered HTML, filled in the browser. */}
           <Suspense fallback={null}>

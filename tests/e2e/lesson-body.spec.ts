@@ -1,0 +1,138 @@
+import { gzipSync } from "node:zlib";
+import { expect, type Page, test } from "@playwright/test";
+import { waitForHydration } from "./support/hydration";
+import { authoredQuiz } from "./support/lesson-source";
+import { answerQuiz, openQuiz } from "./support/quiz";
+
+const PART6 = "/courses/docker/networking";
+const PART7 = "/courses/docker/multi-stage-builds";
+/** A sentence of Part 7's text, as it reads on the page. */
+const SENTENCE = "It is like delivering a chair together with the workshop it was made in.";
+const quiz = authoredQuiz("07-multi-stage-builds.mdx");
+
+/** The inlined RSC payload of a page: the strings of its self.__next_f.push([...]) scripts. */
+function inlinedPayload(html: string): string {
+  return [...html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)]
+    .map((m) => m[1])
+    .join("");
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+/** Every POST the page sends, with the size of its answer and whether Next re-rendered the page. */
+function recordPosts(page: Page) {
+  const posts: { url: string; bytes: number; text: string; revalidated: boolean }[] = [];
+  page.on("response", async (response) => {
+    if (response.request().method() !== "POST") return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    posts.push({
+      url: response.url(),
+      bytes: body.length,
+      text: body.toString("utf8"),
+      revalidated: response.headers()["x-action-revalidated"] !== undefined,
+    });
+  });
+  return posts;
+}
+
+/** No write's answer re-rendered the page (Next's x-action-revalidated) or carries the lesson. */
+function expectSmallAnswers(posts: ReturnType<typeof recordPosts>, maxBytes: number) {
+  for (const post of posts) {
+    expect(post.revalidated, post.url).toBe(false);
+    expect(post.text, post.url).not.toContain("delivering a chair");
+    expect(post.bytes, post.url).toBeLessThan(maxBytes);
+  }
+}
+
+test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", async ({ request }) => {
+  const response = await request.get(PART7);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(occurrences(html, SENTENCE)).toBe(1);
+  expect(inlinedPayload(html)).not.toContain("delivering a chair");
+  // And it is the text a reader sees, not text hidden until a script moves it into place.
+  expect(html).not.toMatch(/<div hidden id="S:\d+">/);
+  const size = Buffer.byteLength(html);
+  test
+    .info()
+    .annotations.push({ type: "Part 7 HTML", description: `${size} B, ${gzipSync(html).length} B gzip` });
+});
+
+test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(PART7);
+  await waitForHydration(page);
+  await expect(page.locator("[data-lesson-body] [data-island-mounted]").first()).toBeAttached();
+  // The explorer island registered itself: Dockerfile blocks offer it.
+  await expect(page.getByRole("button", { name: /^Open in stage explorer/ }).first()).toBeVisible();
+  const calculator = page.locator("[data-size-calculator]");
+  await expect(calculator.getByRole("tab", { name: "Your numbers" })).toBeVisible();
+  await expect(page.locator(`[data-quiz="${quiz.id}"]`).getByTestId("quiz-stats")).toHaveText(
+    "Not attempted yet.",
+  );
+  expect(errors).toEqual([]);
+});
+
+test("a lesson reached by a client-side link shows its text, and its islands and contents work", async ({
+  page,
+}) => {
+  await page.goto(PART6);
+  await waitForHydration(page);
+  // The body's HTML: fetched once, from the lesson's prerendered page (not the RSC payload).
+  const bodyFetches: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === PART7 && !url.searchParams.has("_rsc") && r.headers().rsc === undefined)
+      bodyFetches.push(r.resourceType());
+  });
+  await page
+    .getByRole("navigation", { name: "Previous and next part" })
+    .getByRole("link", { name: /Next/ })
+    .click();
+  await expect(page).toHaveURL(PART7);
+  // The Next.js router navigated (no document load), and the body came with it.
+  await expect(page.getByText(SENTENCE)).toBeVisible();
+  await waitForHydration(page);
+  await expect(
+    page.locator(`[data-quiz="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Open in stage explorer/ }).first()).toBeVisible();
+  // The contents find the body's headings: following one marks it as the section being read.
+  const link = page
+    .getByRole("navigation", { name: "On this page" })
+    .getByRole("link", { name: "Choosing a base image" });
+  await link.click();
+  await expect(page.getByRole("heading", { level: 2, name: /Choosing a base image/ })).toBeInViewport();
+  await expect(link).toHaveAttribute("aria-current", "location");
+  expect(bodyFetches).toEqual(["fetch"]);
+});
+
+test("an anonymous reader's first quiz submission is answered with the result, not the lesson again", {
+  tag: "@db",
+}, async ({ page }) => {
+  const posts = recordPosts(page);
+  const section = await openQuiz(page, PART7, quiz.id);
+  await answerQuiz(section, quiz.questions, true);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.locator(".quiz-result")).toContainText("Passed");
+  await expect.poll(() => posts.length).toBeGreaterThan(0);
+  expectSmallAnswers(posts, 16_000);
+});
+
+test("an anonymous reader's first “Mark as complete” is answered with the result, not the lesson again", {
+  tag: "@db",
+}, async ({ page }) => {
+  const posts = recordPosts(page);
+  await page.goto(PART7);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByText("You completed this part")).toBeVisible();
+  await expect.poll(() => posts.length).toBeGreaterThan(0);
+  expectSmallAnswers(posts, 2_000);
+});
