@@ -91,8 +91,12 @@ test("a diff has a +/− gutter and words for screen readers; deleted lines take
   await waitForHydration(page);
   const source = codeBlocks("07-multi-stage-builds.mdx");
   const diff = source.find((b) => b.lang === "dockerfile" && /del=/.test(b.meta))!;
-  const index = source.filter((b) => b.lang === "dockerfile").indexOf(diff);
-  const block = page.locator('figure[data-code-block][data-lang="dockerfile"]').nth(index);
+  // The lesson's first block with removed lines (exercises add Dockerfile blocks of their own,
+  // so counting the source's fences would not find it).
+  const block = page
+    .locator('figure[data-code-block][data-lang="dockerfile"]')
+    .filter({ has: page.locator('.line[data-diff="del"]') })
+    .first();
   const lines = block.locator(".line");
   const del = /del=\{([^}]*)\}/.exec(diff.meta)![1]!.split(",").map(Number);
   const ins = /ins=\{([^}]*)\}/.exec(diff.meta)![1]!.split(",").map(Number);
