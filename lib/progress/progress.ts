@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/transaction";
+import type { CompletionRule } from "./completion";
 
 type Key = { learnerId: string; course: string; lesson: string };
 
@@ -15,29 +16,63 @@ function better(a: { score: number; max: number }, b: { score: number | null; ma
 }
 
 /**
- * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
- * lesson when the attempt passed. Runs inside the attempt's transaction, at any isolation level:
- * the first statement upserts the row, which locks it (INSERT … ON CONFLICT DO UPDATE) and
- * returns its latest committed state, so concurrent attempts of one learner on one lesson (from
- * any app server) queue on that row and each compares against the best so far. Attempts of
- * different learners never touch the same row and never wait for each other.
+ * Whether the rest of a lesson's completion rule is met, besides the attempt being recorded:
+ * every exercise it requires passed (any version), and a quiz passed when it requires one.
  */
-export async function recordQuizOnProgress(
-  tx: Tx,
-  k: Key & { score: number; maxScore: number; passed: boolean },
-) {
-  const now = new Date();
-  const current = await tx.lessonProgress.upsert({
+async function restOfRuleMet(tx: Tx, k: Key, rule: CompletionRule, skip: "quiz" | string) {
+  const exercises = rule.exercises.filter((id) => id !== skip);
+  if (exercises.length > 0) {
+    const passed = await tx.exerciseAttempt.findMany({
+      where: { ...createKey(k), exerciseId: { in: exercises }, passed: true },
+      select: { exerciseId: true },
+      distinct: ["exerciseId"],
+    });
+    if (passed.length < exercises.length) return false;
+  }
+  if (rule.quiz && skip !== "quiz") {
+    const quiz = await tx.quizAttempt.findFirst({
+      where: { ...createKey(k), passed: true },
+      select: { id: true },
+    });
+    if (!quiz) return false;
+  }
+  return true;
+}
+
+/** Locks (creating it if needed) the learner's row for the lesson and returns its latest state. */
+function touchProgress(tx: Tx, k: Key, now: Date) {
+  return tx.lessonProgress.upsert({
     where: where(k),
     create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
     update: { lastVisitedAt: now },
     select: { bestScore: true, bestMaxScore: true, completedAt: true },
   });
+}
+
+/**
+ * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
+ * lesson when the attempt passed and the lesson's completion rule (quiz, exercises or both;
+ * lib/exercises/completion.ts) is met; without a rule a passed quiz completes it. Runs inside the
+ * attempt's transaction, at any isolation level: the first statement upserts the row, which locks
+ * it (INSERT … ON CONFLICT DO UPDATE) and returns its latest committed state, so concurrent
+ * attempts of one learner on one lesson (from any app server) queue on that row and each compares
+ * against the best so far. Attempts of different learners never touch the same row and never
+ * wait for each other.
+ */
+export async function recordQuizOnProgress(
+  tx: Tx,
+  k: Key & { score: number; maxScore: number; passed: boolean; rule?: CompletionRule },
+) {
+  const now = new Date();
+  const current = await touchProgress(tx, k, now);
   const best = better(
     { score: k.score, max: k.maxScore },
     { score: current.bestScore, max: current.bestMaxScore },
   );
-  const complete = k.passed && !current.completedAt;
+  const complete =
+    k.passed &&
+    !current.completedAt &&
+    (!k.rule || (k.rule.quiz && (await restOfRuleMet(tx, k, k.rule, "quiz"))));
   if (!best && !complete) return;
   await tx.lessonProgress.update({
     where: where(k),
@@ -46,6 +81,24 @@ export async function recordQuizOnProgress(
       ...(complete ? { completedAt: now, completedBy: "quiz" } : {}),
     },
   });
+}
+
+/**
+ * Folds a graded exercise attempt into the lesson's progress (inside the attempt's transaction,
+ * locking the row as recordQuizOnProgress does): a pass completes the lesson when the rule asks
+ * for exercises and every other one it names (and the quiz, when it asks for both) has passed.
+ * Returns whether this attempt completed the lesson.
+ */
+export async function recordExerciseOnProgress(
+  tx: Tx,
+  k: Key & { exerciseId: string; passed: boolean; rule: CompletionRule },
+): Promise<boolean> {
+  const now = new Date();
+  const current = await touchProgress(tx, k, now);
+  if (!k.passed || current.completedAt || !k.rule.exercises.includes(k.exerciseId)) return false;
+  if (!(await restOfRuleMet(tx, k, k.rule, k.exerciseId))) return false;
+  await tx.lessonProgress.update({ where: where(k), data: { completedAt: now, completedBy: "exercises" } });
+  return true;
 }
 
 /** Marks a lesson complete (or not) for a learner; repeating it changes nothing. */
@@ -77,12 +130,17 @@ export async function recordVisit(k: Key & { section?: string | null }) {
   await db.learner.update({ where: { id: k.learnerId }, data: { lastSeenAt: now } });
 }
 
-/** Deletes a learner's progress, quiz attempts and review cards in one course: starting over. */
+/**
+ * Deletes a learner's progress, quiz and exercise attempts, hint requests and review cards in one
+ * course: starting over (drafts stay: they are the learner's writing, not a record).
+ */
 export async function resetCourseProgress(learnerId: string, course: string) {
   const [progress, attempts, cards] = await db.$transaction([
     db.lessonProgress.deleteMany({ where: { learnerId, courseSlug: course } }),
     db.quizAttempt.deleteMany({ where: { learnerId, courseSlug: course } }),
     db.reviewCard.deleteMany({ where: { learnerId, courseSlug: course } }),
+    db.exerciseAttempt.deleteMany({ where: { learnerId, courseSlug: course } }),
+    db.exerciseHintRequest.deleteMany({ where: { learnerId, courseSlug: course } }),
   ]);
   return { progress: progress.count, attempts: attempts.count, cards: cards.count };
 }
@@ -107,7 +165,11 @@ export type CourseProgress = {
   last: { lesson: string; section: string | null; at: string } | null;
   /** Per `lesson/quizId`, per quiz version: versions are never mixed (the page knows the current one). */
   quizzes: Record<string, Record<string, QuizVersionStats>>;
+  /** Per `lesson/exerciseId`, per exercise version: attempts and whether one passed. */
+  exercises: Record<string, Record<string, ExerciseVersionStats>>;
 };
+
+export type ExerciseVersionStats = { attempts: number; passed: boolean; latestAt: string };
 
 /**
  * One learner's progress in one course: lesson states, where they left off, and quiz stats.
@@ -115,7 +177,7 @@ export type CourseProgress = {
  * which answers with this, holds one pooled connection instead of two).
  */
 export async function getCourseProgress(learnerId: string, course: string): Promise<CourseProgress> {
-  const [rows, attempts] = await db.$transaction([
+  const [rows, attempts, exerciseRows] = await db.$transaction([
     db.lessonProgress.findMany({ where: { learnerId, courseSlug: course } }),
     db.quizAttempt.findMany({
       where: { learnerId, courseSlug: course },
@@ -129,6 +191,13 @@ export async function getCourseProgress(learnerId: string, course: string): Prom
         createdAt: true,
       },
       orderBy: { createdAt: "asc" },
+    }),
+    db.exerciseAttempt.groupBy({
+      by: ["lessonSlug", "exerciseId", "exerciseVersion", "passed"],
+      where: { learnerId, courseSlug: course },
+      _count: { _all: true },
+      _max: { createdAt: true },
+      orderBy: { lessonSlug: "asc" },
     }),
   ]);
   const lessons: Record<string, LessonState> = {};
@@ -162,7 +231,18 @@ export async function getCourseProgress(learnerId: string, course: string): Prom
       stats.best = { score: a.score, maxScore: a.maxScore };
     stats.latest = latest;
   }
-  return { lessons, last, quizzes };
+  const exercises: CourseProgress["exercises"] = {};
+  for (const e of exerciseRows) {
+    const key = `${e.lessonSlug}/${e.exerciseId}`;
+    exercises[key] ??= {};
+    const at = e._max?.createdAt?.toISOString() ?? "";
+    exercises[key][e.exerciseVersion] ??= { attempts: 0, passed: false, latestAt: at };
+    const stats = exercises[key][e.exerciseVersion]!;
+    stats.attempts += typeof e._count === "object" ? (e._count._all ?? 0) : 0;
+    stats.passed ||= e.passed;
+    if (at > stats.latestAt) stats.latestAt = at;
+  }
+  return { lessons, last, quizzes, exercises };
 }
 
 export type AttemptSummary = {
