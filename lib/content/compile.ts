@@ -4,8 +4,11 @@ import remarkGfm from "remark-gfm";
 import type { PluggableList } from "unified";
 import { toPublicQuiz } from "@/lib/content/quiz-public";
 import type { QuizDefinition } from "@/lib/content/quiz-schema";
+import { toPublicExercise } from "@/lib/exercise-engine/public";
+import type { ExerciseDefinition } from "@/lib/exercise-engine/schema";
 import { type Boilerplate, boilerplateOf } from "./compiled-shapes";
 import { lessonTreeFromCompiled } from "./compiled-to-tree";
+import { completionProblem } from "./completion";
 import { type Diagnostic, positionAt } from "./diagnostics";
 import { parseFrontmatter } from "./frontmatter";
 import { getHighlighter } from "./highlight";
@@ -13,6 +16,7 @@ import { type LessonTree, lessonElements } from "./lesson-tree";
 import { type Collector, createCollector } from "./plugins/collector";
 import { rehypeCode } from "./plugins/rehype-code";
 import { rehypeHeadings } from "./plugins/rehype-headings";
+import { remarkExercise } from "./plugins/remark-exercise";
 import { remarkGuard } from "./plugins/remark-guard";
 import { remarkQuiz } from "./plugins/remark-quiz";
 import type { Heading, LessonFrontmatter, SearchSection } from "./schema";
@@ -31,6 +35,8 @@ export type CompiledLesson = {
   quizzes: QuizDefinition[];
   /** Each quiz's section heading id (null when it comes before the first heading). */
   quizSections: Record<string, string | null>;
+  /** Full exercise definitions including checks, hints and solutions: server-only. */
+  exercises: ExerciseDefinition[];
   links: Collector["links"];
   images: Collector["images"];
   codeBlocks: Collector["codeBlocks"];
@@ -65,9 +71,9 @@ const FRONTMATTER_LANGUAGE = /^\uFEFF?---[ \t]*[^\s-]/;
 
 type Plugins = { remark: PluggableList; rehype: PluggableList };
 
-/** Lectern's plugins for one compile: GitHub Markdown, the guard, quizzes, code, headings. */
+/** Lectern's plugins for one compile: GitHub Markdown, the guard, quizzes, exercises, code, headings. */
 const lessonPlugins = (collector: Collector): Plugins => ({
-  remark: [remarkGfm, remarkGuard(collector), remarkQuiz(collector)],
+  remark: [remarkGfm, remarkGuard(collector), remarkQuiz(collector), remarkExercise(collector)],
   rehype: [rehypeCode(collector), rehypeHeadings(collector)],
 });
 
@@ -129,7 +135,15 @@ async function verifiedTree(code: string, collector: Collector): Promise<LessonT
     return null;
   }
   const publicQuizzes = new Set(collector.quizzes.map((q) => JSON.stringify(toPublicQuiz(q))));
+  const publicExercises = new Set(collector.exercises.map((e) => JSON.stringify(toPublicExercise(e))));
   for (const element of lessonElements(converted.tree)) {
+    if (element.name === "Exercise" && !publicExercises.has(String(element.props?.exercise)))
+      collector.error(
+        undefined,
+        "compiled-output",
+        "The compiled lesson holds an exercise that is not a public view",
+        hint,
+      );
     if (element.name === "Quiz" && !publicQuizzes.has(String(element.props?.quiz)))
       collector.error(
         undefined,
@@ -174,6 +188,17 @@ export async function compileLesson(source: string, file: string): Promise<Compi
   // when nothing else was: its findings would repeat the guard's, less precisely.
   const reported = collector.diagnostics.some((d) => d.severity === "error");
   const tree = code === null ? null : await verifiedTree(code, reported ? createCollector(file) : collector);
+  const completion = fm.ok
+    ? completionProblem({
+        frontmatter: fm.frontmatter,
+        quizzes: collector.quizzes,
+        exercises: collector.exercises,
+      })
+    : null;
+  if (completion) {
+    const line = source.slice(0, source.search(/^completion[ \t]*:/m)).split("\n").length;
+    collector.error({ line, column: 1 }, "frontmatter", completion, "Remove it, or add what it names");
+  }
   const diagnostics = [...(fm.ok ? [] : fm.diagnostics), ...collector.diagnostics];
   if (!fm.ok || !tree || diagnostics.some((d) => d.severity === "error")) {
     // When the MDX itself did not parse, nothing gathered is trustworthy.
@@ -197,6 +222,7 @@ export async function compileLesson(source: string, file: string): Promise<Compi
       sections: collector.sections,
       quizzes: collector.quizzes,
       quizSections: collector.quizSections,
+      exercises: collector.exercises,
       links: collector.links,
       images: collector.images,
       codeBlocks: collector.codeBlocks,

@@ -20,7 +20,9 @@ export type AttributeKind =
   /** The `<code>` HTML of a highlighted block, built by lib/content/highlight.ts. */
   | "code-html"
   /** A quiz's public view as JSON (questions and choices, never the answer key). */
-  | "quiz";
+  | "quiz"
+  /** An exercise's public view as JSON (lib/exercises/public.ts: never checks, hints or the solution). */
+  | "exercise";
 
 export type AttributeSpec = {
   required?: boolean;
@@ -75,6 +77,16 @@ export const LESSON_COMPONENTS = {
   Quiz: {
     by: "pipeline",
     attributes: { quiz: { required: true, kind: "quiz" }, showTitle: { values: ["false"] } },
+  },
+  // An ```exercise block (plugins/remark-exercise.ts): its public view, the starter and
+  // .dockerignore highlighted like code blocks; its children are the task's Markdown.
+  Exercise: {
+    by: "pipeline",
+    attributes: {
+      exercise: { required: true, kind: "exercise" },
+      starterHtml: { required: true, kind: "code-html" },
+      dockerignoreHtml: { kind: "code-html" },
+    },
   },
 } as const satisfies Record<string, ComponentSpec>;
 

@@ -3,13 +3,15 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import { env } from "@/lib/env";
+import type { ExerciseDefinition } from "@/lib/exercise-engine/schema";
 import { readCatalog } from "./catalog";
+import { type LessonCompletion, lessonCompletion } from "./completion";
 import { ContentError, type Diagnostic } from "./diagnostics";
 import { loadLesson } from "./load";
 
 /**
  * What the server needs at run time from the lessons it was built with: each lesson's quizzes
- * with their answer keys. Written next to the build (never under public/), so grading uses
+ * with their answer keys and its exercises with their checks, hints and solutions. Written next to the build (never under public/), so grading uses
  * exactly the quizzes that were prerendered, and a production server compiles no MDX.
  */
 export type ContentManifest = {
@@ -21,6 +23,9 @@ export type ContentManifest = {
     quizzes: QuizDefinition[];
     /** Each quiz's section heading id, for links back to it. */
     quizSections: Record<string, string | null>;
+    exercises: ExerciseDefinition[];
+    /** What completes the lesson (frontmatter `completion`, resolved; see lib/content/completion.ts). */
+    completion: LessonCompletion;
   }[];
 };
 
@@ -50,6 +55,8 @@ export async function compileContentManifest(): Promise<ContentManifest> {
           sourceHash,
           quizzes: compiled.quizzes,
           quizSections: compiled.quizSections,
+          exercises: compiled.exercises,
+          completion: lessonCompletion(compiled),
         });
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;

@@ -42,6 +42,10 @@ export const LessonFrontmatterSchema = z
     minutes: z.number().int().positive().max(240).optional(),
     updated: isoDate,
     draft: z.boolean().default(false),
+    /** What completes the lesson: passing its quizzes, its exercises, or both (default: whatever it has). */
+    completion: z
+      .enum(["quiz", "exercises", "both"], { message: "must be quiz, exercises or both" })
+      .optional(),
   })
   .strict();
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;

@@ -122,7 +122,7 @@ describe("good Dockerfiles produce no findings", () => {
 });
 
 describe("the lesson's single-stage 'before' image", () => {
-  it("runs as root, uses npm install and ships the full node:20 image", () => {
+  it("runs as root, uses npm install, ships the full node:20 image and its dev dependencies", () => {
     const text = df(
       "FROM node:20",
       "WORKDIR /app",
@@ -132,7 +132,12 @@ describe("the lesson's single-stage 'before' image", () => {
       "EXPOSE 3000",
       'CMD ["node", "server.js"]',
     );
-    expect(summary(findings(text))).toEqual(["no-user@1", "full-node-runtime@1", "npm-install@4"]);
+    expect(summary(findings(text))).toEqual([
+      "no-user@1",
+      "full-node-runtime@1",
+      "npm-install@4",
+      "dev-dependencies-shipped@4",
+    ]);
   });
 });
 
@@ -523,5 +528,39 @@ describe("every finding explains itself", () => {
       expect(finding.why.length).toBeGreaterThan(30);
       expect(finding.fix.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("dev dependencies in the final image", () => {
+  const ids = (text: string) => summary(findings(text, "dev-dependencies-shipped"));
+
+  it("fires where npm installs them in the shipping stage, not in a builder that is thrown away", () => {
+    expect(ids(df("FROM node:20-alpine", "COPY package*.json ./", "RUN npm ci", "USER node"))).toEqual([
+      "dev-dependencies-shipped@3",
+    ]);
+    expect(ids(df("FROM node:20-alpine AS build", "RUN npm ci", "FROM node:20-alpine", "USER node"))).toEqual(
+      [],
+    );
+  });
+
+  it("is satisfied by --omit=dev, NODE_ENV=production or a later npm prune --omit=dev", () => {
+    expect(ids(df("FROM node:20-alpine", "RUN npm ci --omit=dev"))).toEqual([]);
+    expect(ids(df("FROM node:20-alpine", "ENV NODE_ENV=production", "RUN npm ci"))).toEqual([]);
+    expect(ids(df("FROM node:20-alpine", "RUN npm ci", "RUN npm run build && npm prune --omit=dev"))).toEqual(
+      [],
+    );
+  });
+
+  it("follows node_modules copied from a stage that installed them, pointing at the COPY", () => {
+    const copied = (install: string) =>
+      df(
+        "FROM node:20-alpine AS build",
+        "WORKDIR /app",
+        install,
+        "FROM node:20-alpine",
+        "COPY --from=build /app/node_modules ./node_modules",
+      );
+    expect(ids(copied("RUN npm ci"))).toEqual(["dev-dependencies-shipped@5"]);
+    expect(ids(copied("RUN npm ci --omit=dev"))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { QuizDefinition } from "@/lib/content/quiz-schema";
+import type { ExerciseDefinition } from "@/lib/exercise-engine/schema";
 import type { CodeColour } from "../code-colours";
 import type { Diagnostic } from "../diagnostics";
 import type { Heading, SearchSection } from "../schema";
@@ -14,6 +15,8 @@ export type Collector = {
   quizzes: QuizDefinition[];
   /** Each quiz's section: the id of the heading it sits under (null before the first heading). */
   quizSections: Record<string, string | null>;
+  /** Full exercise definitions (checks, hints, solution): server-only. */
+  exercises: ExerciseDefinition[];
   links: (Located & { url: string })[];
   images: (Located & { src: string })[];
   codeBlocks: (Located & {
@@ -44,6 +47,7 @@ export function createCollector(file: string): Collector {
     sections: [],
     quizzes: [],
     quizSections: {},
+    exercises: [],
     links: [],
     images: [],
     codeBlocks: [],

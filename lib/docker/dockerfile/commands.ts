@@ -19,6 +19,26 @@ export function runMounts(ins: Instruction): MountSpec[] {
 
 /** Splits a shell script into simple commands, each a list of unquoted words. */
 export function simpleCommands(script: string): string[][] {
+  return rawCommands(script).map(normalise);
+}
+
+/**
+ * The simple commands of a script with the `VAR=value` assignments written in front of each
+ * (`CGO_ENABLED=0 go build …` sets CGO_ENABLED for that one command).
+ */
+export function commandsWithAssignments(script: string): { words: string[]; env: Record<string, string> }[] {
+  return rawCommands(script).map((raw) => {
+    const env: Record<string, string> = {};
+    for (const word of raw) {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
+      if (!match) break;
+      env[match[1] as string] = match[2] as string;
+    }
+    return { words: normalise(raw), env };
+  });
+}
+
+function rawCommands(script: string): string[][] {
   const commands: string[][] = [];
   let words: string[] = [];
   let word = "";
@@ -31,7 +51,7 @@ export function simpleCommands(script: string): string[][] {
   };
   const endCommand = () => {
     endWord();
-    if (words.length > 0) commands.push(normalise(words));
+    if (words.length > 0) commands.push(words);
     words = [];
   };
   for (let i = 0; i < script.length; i++) {

@@ -7,6 +7,7 @@
 
 import { isBuildStep, runMounts, runScript, simpleCommands } from "./commands";
 import { expandWord } from "./expand";
+import { devDependencyFindings } from "./findings-deps";
 import { runFindings } from "./findings-run";
 import { copyPaths, fromChain } from "./graph";
 import type { RuleContext } from "./rule-context";
@@ -24,6 +25,7 @@ export function collectFindings(ctx: RuleContext): Finding[] {
     ...secretFindings(ctx),
     ...addFindings(ctx),
     ...runFindings(ctx),
+    ...devDependencyFindings(ctx),
   ];
   return findings.sort((a, b) => a.line - b.line);
 }
@@ -51,12 +53,17 @@ export function parseImage(ref: string): { repo: string; tag: string | null; dig
 
 // ---------------------------------------------------------------------------------------------
 
-function userFindings(ctx: RuleContext): Finding[] {
-  const shipping = ctx.stages[ctx.target.shipping];
-  if (!shipping) return [];
-  const chain = fromChain(ctx.stages, shipping.index).reverse();
+/**
+ * The USER the image runs as: the last USER of the stage and the stages it builds FROM, with ARG
+ * and ENV values substituted (line 0 for a distroless ":nonroot" base); null when none sets one.
+ */
+export function finalUser(
+  ctx: Pick<RuleContext, "stages" | "globalArgs" | "escapeChar">,
+  shipping: number,
+): { value: string; line: number } | null {
+  const chain = fromChain(ctx.stages, shipping).reverse();
   const globals = new Map(ctx.globalArgs.map((a) => [a.name, a.value ?? undefined]));
-  const root = rootImage(ctx.stages, shipping.index);
+  const root = rootImage(ctx.stages, shipping);
   // Distroless ":nonroot" images already set a non-root USER in their config.
   let user: { value: string; line: number } | null =
     root && /(^|[-:])nonroot\b/.test(parseImage(root).tag ?? "") ? { value: "65532", line: 0 } : null;
@@ -79,6 +86,13 @@ function userFindings(ctx: RuleContext): Finding[] {
       }
     }
   }
+  return user;
+}
+
+function userFindings(ctx: RuleContext): Finding[] {
+  const shipping = ctx.stages[ctx.target.shipping];
+  if (!shipping) return [];
+  const user = finalUser(ctx, shipping.index);
   const name = user?.value.split(":")[0]?.trim() ?? "";
   if (user && name !== "" && name !== "root" && name !== "0") return [];
   const where = !user

@@ -85,7 +85,8 @@ export type FindingId =
   | "index-reference"
   | "mount-without-syntax"
   | "toolchain-in-final-image"
-  | "full-node-runtime";
+  | "full-node-runtime"
+  | "dev-dependencies-shipped";
 
 /** How a stage gets its starting filesystem. */
 export type StageBase =
