@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { measureContent } from "./bench/content";
+import { measureExerciseWrites } from "./bench/exercise-writes";
 import { measureJs } from "./bench/js-bytes";
 import { measureLighthouse } from "./bench/lighthouse";
 import { type LoadResult, loadRead } from "./bench/load";
@@ -80,6 +81,11 @@ try {
     );
   }
 
+  const exerciseWrites = await measureExerciseWrites([base], databaseUrl);
+  console.log(
+    `  ${exerciseWrites.name.padEnd(16)} ${exerciseWrites.rps} req/s, p50 ${exerciseWrites.p50} ms, p99 ${exerciseWrites.p99} ms, errors ${exerciseWrites.errors}/${exerciseWrites.requests}, lost ${exerciseWrites.lost} of ${exerciseWrites.accepted}`,
+  );
+
   const floor = js.find((r) => r.page === "simplest")!.gzipBytes;
   const lessonJs = js.find((r) => r.page === "part7")!.gzipBytes;
   const budgets = [
@@ -97,6 +103,11 @@ try {
       budget: "Part 7 throughput ≥ 90% of the simplest page",
       value: `${Math.round((part7.rps / simplest.rps) * 100)}%`,
       ok: part7.rps >= 0.9 * simplest.rps,
+    },
+    {
+      budget: "exercise submissions at 64 clients: 0 errors, 0 lost",
+      value: `${exerciseWrites.errors} errors, ${exerciseWrites.lost} lost of ${exerciseWrites.accepted}`,
+      ok: exerciseWrites.errors === 0 && exerciseWrites.lost === 0,
     },
     ...[quizWrites, progressWrites, commentWrites].map((w) => ({
       budget: `${w.name}: p99 ≤ 50 ms at 64 clients`,
@@ -116,7 +127,7 @@ try {
     js,
     lighthouse,
     reads: [part7, simplest],
-    writes: [quizWrites, progressWrites, commentWrites],
+    writes: [quizWrites, progressWrites, commentWrites, exerciseWrites],
     budgets,
   };
   writeFileSync(path.join(out, "bench.json"), JSON.stringify(report, null, 2));

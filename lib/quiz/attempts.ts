@@ -4,6 +4,7 @@ import { addCards } from "@/lib/cards/cards";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import type { CompletionRule } from "@/lib/progress/completion";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -27,6 +28,8 @@ type NewAttempt = {
   quizVersion: string;
   answers: Answers;
   result: GradeResult;
+  /** The lesson's completion rule (lib/exercises/completion.ts); without one a pass completes the lesson. */
+  rule?: CompletionRule;
 };
 
 const select = {
@@ -101,6 +104,7 @@ export async function recordAttempt(
         score: attempt.result.score,
         maxScore: attempt.result.maxScore,
         passed: attempt.result.passed,
+        rule: attempt.rule,
       });
       const missed = attempt.result.questions.filter((q) => !q.correct);
       await addCards(

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
+import { completionRuleFor } from "@/lib/exercises/completion";
 import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
 import { attemptHistory, recordAttempt, submissionOwner } from "./attempts";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
@@ -70,6 +71,7 @@ export const submitQuiz = defineWrite({
       quizVersion: ctx.version,
       answers: input.answers,
       result,
+      rule: await completionRuleFor(input.course, input.lesson),
     });
     if ("conflict" in stored)
       throw new ActionError("This submission was already recorded for someone else; reload the page");

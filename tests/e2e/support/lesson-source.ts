@@ -40,3 +40,19 @@ export function authoredQuiz(file: string): {
   if (!block) throw new Error(`${file} has no quiz`);
   return parse(block.code);
 }
+
+export type AuthoredExercise = {
+  id: string;
+  title: string;
+  starter: string;
+  solution: string;
+  revealAfterAttempts?: number;
+  checks: { id: string; kind: string; description: string; hints: string[] }[];
+};
+
+/** The lesson's exercises as the author wrote them (checks, hints, solution): what a test needs. */
+export function authoredExercises(file: string): AuthoredExercise[] {
+  return codeBlocks(file)
+    .filter((b) => b.lang === "exercise")
+    .map((b) => parse(b.code) as AuthoredExercise);
+}
