@@ -181,7 +181,13 @@ export function ExerciseIsland({
   };
 
   return (
-    <section aria-labelledby={`${ids}-title`} className="exercise" data-exercise={exercise.id} id={ids}>
+    <section
+      aria-labelledby={`${ids}-title`}
+      className="exercise"
+      data-exercise={exercise.id}
+      data-version={exercise.version}
+      id={ids}
+    >
       {header}
       {context}
       <form

@@ -3,7 +3,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createAccount, signIn } from "./support/accounts";
 import { useTheme } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
-import { authoredExercises } from "./support/lesson-source";
+import { lessonWithOneExercise } from "./support/lesson-source";
 
 // Screenshots of an exercise in each state for a person to look at:
 // LECTERN_SHOTS_DIR=/path npx playwright test -c tests/playwright.config.ts exercise-shots
@@ -12,8 +12,7 @@ import { authoredExercises } from "./support/lesson-source";
 const dir = process.env.LECTERN_SHOTS_DIR;
 test.skip(!dir, "screenshots only when LECTERN_SHOTS_DIR is set");
 
-const LESSON = "/courses/docker/writing-dockerfiles";
-const exercise = authoredExercises("04-writing-dockerfiles.mdx")[0]!;
+const { path: LESSON, exercise } = lessonWithOneExercise();
 
 async function shot(page: Page, target: Locator, name: string) {
   await page
@@ -32,7 +31,8 @@ async function shot(page: Page, target: Locator, name: string) {
 async function replaceText(page: Page, section: Locator, text: string) {
   await section.locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(text);
+  await page.keyboard.press("Backspace");
+  if (text) await page.keyboard.insertText(text);
 }
 
 for (const width of [390, 1280] as const)

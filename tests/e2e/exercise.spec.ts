@@ -4,16 +4,16 @@ import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { expectNoSidewaysScroll } from "./support/layout";
 import { expectNoSecrets, recordResponses } from "./support/leaks";
-import { authoredExercises, authoredQuiz } from "./support/lesson-source";
+import { authoredQuiz, lessonWithOneExercise } from "./support/lesson-source";
 import { answerQuiz, openQuiz } from "./support/quiz";
 
 // Exercises from the learner's side (issue 20): fail → hint → fix → pass → lesson complete, the
 // keyboard, the form without JavaScript, and what a response may carry before the reveal rule.
 
-const FILE = "04-writing-dockerfiles.mdx";
-const LESSON = "/courses/docker/writing-dockerfiles";
-const exercise = authoredExercises(FILE)[0]!;
-const quiz = authoredQuiz(FILE);
+const target = lessonWithOneExercise();
+const LESSON = target.path;
+const exercise = target.exercise;
+const quiz = authoredQuiz(target.file);
 
 async function openExercise(page: Page, path = LESSON): Promise<Locator> {
   await page.goto(path);
@@ -27,7 +27,8 @@ async function openExercise(page: Page, path = LESSON): Promise<Locator> {
 async function typeInEditor(page: Page, section: Locator, text: string) {
   await section.locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(text);
+  await page.keyboard.press("Backspace");
+  if (text) await page.keyboard.insertText(text);
 }
 
 const failedChecks = (section: Locator) => section.locator('[data-check][data-passed="false"]');
@@ -35,11 +36,17 @@ const failedChecks = (section: Locator) => section.locator('[data-check][data-pa
 test("a learner fails, asks for a hint, fixes the Dockerfile and passes; with the quiz passed the part completes", {
   tag: "@db",
 }, async ({ page }) => {
+  // A long walk (a quiz, four submissions, two page loads) on a machine shared with other work.
+  test.setTimeout(180_000);
   // The quiz first: with both a quiz and an exercise, the lesson waits for the exercise too.
   const quizSection = await openQuiz(page, LESSON, quiz.id);
   await answerQuiz(quizSection, quiz.questions, true);
   await quizSection.getByRole("button", { name: "Submit answers" }).click();
-  await expect(quizSection.locator(".quiz-result")).toContainText("also asks you to pass its exercises");
+  // Grading goes through the lesson's server action, which renders the page again: on the shared
+  // machine that has taken over 7 s.
+  await expect(quizSection.locator(".quiz-result")).toContainText("also asks you to pass its exercises", {
+    timeout: 30_000,
+  });
   await expect(page.getByText("You completed this part")).toHaveCount(0);
 
   const section = await openExercise(page);
@@ -90,7 +97,7 @@ test("a learner fails, asks for a hint, fixes the Dockerfile and passes; with th
 
   // Progress reflects it, and a reload shows the latest result and the hints asked for.
   await page.goto("/progress");
-  await expect(page.locator('[data-lesson="writing-dockerfiles"] [data-status]')).toContainText("Completed");
+  await expect(page.locator(`[data-lesson="${target.slug}"] [data-status]`)).toContainText("Completed");
   const again = await openExercise(page);
   await expect(again.locator(".exercise-result")).toContainText("Passed: all");
 });
@@ -110,14 +117,14 @@ test("Tab indents in the editor; Escape then Tab leaves it, and Reset asks befor
   await expect(content).not.toBeFocused();
   await expect(section.getByRole("button", { name: "Check my Dockerfile" })).toBeFocused();
 
-  await typeInEditor(page, section, "FROM scratch\n");
+  await typeInEditor(page, section, "FROM scratch");
   page.once("dialog", (d) => void d.dismiss());
   await section.getByRole("button", { name: "Reset to starter" }).click();
   await expect(content).toContainText("FROM scratch");
   // The draft outlives a reload (this browser), then Reset (accepted) restores the starter.
   await page.reload();
   await waitForHydration(page);
-  await expect(section.getByRole("textbox", { name: "Your Dockerfile" })).toHaveValue("FROM scratch\n");
+  await expect(section.getByRole("textbox", { name: "Your Dockerfile" })).toHaveValue("FROM scratch");
   page.once("dialog", (d) => void d.accept());
   await section.getByRole("button", { name: "Reset to starter" }).click();
   await expect(section.getByRole("textbox", { name: "Your Dockerfile" })).toHaveValue(exercise.starter);
@@ -134,12 +141,12 @@ test("without JavaScript the form posts, keeps a refused Dockerfile, shows resul
   await expect(section.getByRole("button", { name: "Reset to starter" })).toHaveCount(0);
 
   // Bad input: a clear message on the exercise's page, the textarea holding what was sent.
-  const stages = Array.from({ length: 10_000 }, (_, i) => `FROM alpine AS s${i}`).join("\n");
+  const stages = Array.from({ length: 60 }, (_, i) => `FROM alpine AS s${i}\nRUN echo ${i}`).join("\n");
   await area.fill(stages);
   await section.getByRole("button", { name: "Check my Dockerfile" }).click();
   await expect(page).toHaveURL(new RegExp(`/exercises/${exercise.id}$`));
   const onPage = page.locator(`[data-exercise="${exercise.id}"]`);
-  await expect(onPage.getByRole("alert")).toContainText("10000 FROM lines");
+  await expect(onPage.getByRole("alert")).toContainText("60 FROM lines");
   expect((await onPage.getByRole("textbox", { name: "Your Dockerfile" }).inputValue()).length).toBe(
     stages.length,
   );
@@ -203,12 +210,12 @@ test("checks, hints not asked for and the solution reach no response before the 
   const early = await page.request.post("/api/learner/exercise-solutions", {
     data: {
       course: "docker",
-      lesson: "writing-dockerfiles",
+      lesson: target.slug,
       exerciseId: exercise.id,
       version: await section.getAttribute("data-version"),
     },
   });
-  expect(early.status()).toBe(403);
+  expect(early.status(), await early.text()).toBe(403);
   expect(await early.text()).not.toContain(exercise.solution.slice(0, 40));
   await page.reload();
   await page.waitForLoadState("networkidle");
@@ -251,7 +258,7 @@ test("an instructor sees each exercise's attempts, pass rate, hardest checks and
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
   expect(text.split("\r\n")[0]).toContain("level,course,part,lesson,exercise");
-  expect(text).toContain(`exercise,docker,4,writing-dockerfiles,${exercise.id}`);
+  expect(text).toContain(`exercise,docker,${target.part},${target.slug},${exercise.id}`);
   await staff.context.close();
 
   // Learners get the instructor's 404, for the page and the CSV alike.
