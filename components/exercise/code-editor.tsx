@@ -29,7 +29,7 @@ type Props = {
   initial: string;
   /** The cursor position the textarea had, so opening the editor does not move it. */
   initialCursor?: number;
-  /** The id of the element that labels the editor (the exercise's "Your Dockerfile" label). */
+  /** The id of the element whose text labels the editor (the exercise's "Your Dockerfile" label). */
   labelledBy: string;
   describedBy?: string;
   onChange: (text: string) => void;
@@ -101,10 +101,19 @@ export default function CodeEditor({
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!host.current) return;
-    const attributes: Record<string, string> = { "aria-labelledby": labelledBy, "aria-multiline": "true" };
-    if (describedBy) attributes["aria-describedby"] = describedBy;
+    // CodeMirror styles itself with generated CSS. In a document it would add a <style> element,
+    // which the site's Content Security Policy refuses (style-src-elem 'self'); in a shadow root
+    // it uses a constructed stylesheet (adoptedStyleSheets), which the policy does not govern.
+    // The site's colours still reach it: custom properties and color-scheme inherit.
+    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: "open" });
+    // Labels cannot point into a shadow root by id: the content carries the label's text itself.
+    const label = document.getElementById(labelledBy)?.textContent ?? "Dockerfile";
+    const help = describedBy ? document.getElementById(describedBy)?.textContent : null;
+    const attributes: Record<string, string> = { "aria-label": label, "aria-multiline": "true" };
+    if (help) attributes["aria-description"] = help;
     const view = new EditorView({
-      parent: host.current,
+      parent: root,
+      root,
       state: EditorState.create({
         doc: initial,
         selection: EditorSelection.cursor(Math.min(initialCursor ?? 0, initial.length)),

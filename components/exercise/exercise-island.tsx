@@ -277,6 +277,8 @@ export function ExerciseIsland({
             onMoreHints={(check) => void moreHints(check)}
             pendingHint={pendingHint}
             resultRef={resultRef}
+            interactive={hydrated}
+            stale={Boolean(error)}
           />
         ) : null}
       </div>

@@ -16,6 +16,10 @@ type Props = {
   /** The check whose hint request is in flight. */
   pendingHint: string | null;
   resultRef?: React.Ref<HTMLDivElement>;
+  /** False until JavaScript runs: a line is then plain text (its button could not move anything). */
+  interactive: boolean;
+  /** A later submission was refused: this is the result of the one before. */
+  stale: boolean;
 };
 
 /**
@@ -23,7 +27,16 @@ type Props = {
  * line it concerns (a button that moves the editor there), what was found, and the hints shown
  * so far with "More hints" while the author wrote more.
  */
-export function ExerciseResults({ result, onLine, onMoreHints, pendingHint, resultRef, ...target }: Props) {
+export function ExerciseResults({
+  result,
+  onLine,
+  onMoreHints,
+  pendingHint,
+  resultRef,
+  interactive,
+  stale,
+  ...target
+}: Props) {
   const failed = result.checks.filter((c) => !c.passed).length;
   return (
     <div
@@ -35,6 +48,7 @@ export function ExerciseResults({ result, onLine, onMoreHints, pendingHint, resu
       <p
         className={`rounded-md border-l-4 px-3 py-2 font-semibold ${result.passed ? "border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40" : "border-red-600 bg-red-50 dark:bg-red-950/40"}`}
       >
+        {stale ? "Last check — " : ""}
         {result.passed
           ? `Passed: all ${result.checks.length} checks hold.`
           : `Not yet: ${failed} of ${result.checks.length} checks failed.`}
@@ -64,7 +78,10 @@ export function ExerciseResults({ result, onLine, onMoreHints, pendingHint, resu
               </span>
               <span className="sr-only">{check.passed ? "Passed:" : "Failed:"}</span>
               <span className="font-medium">{check.description}</span>
-              {check.line !== null ? (
+              {check.line !== null && !interactive ? (
+                <span className="text-[var(--fg-muted)]">line {check.line}</span>
+              ) : null}
+              {check.line !== null && interactive ? (
                 <button
                   type="button"
                   className="text-[var(--link)] underline underline-offset-2"
