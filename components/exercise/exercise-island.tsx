@@ -296,6 +296,9 @@ export function ExerciseIsland({
   );
 }
 
+const SOLUTION =
+  "overflow-x-auto rounded-lg border border-[var(--border)] bg-[var(--code-bg)] p-3 font-mono text-sm";
+
 function SolutionPanel(p: {
   available: boolean;
   solution: string | null;
@@ -309,7 +312,8 @@ function SolutionPanel(p: {
     return (
       <div className="mt-5" id={p.id}>
         <h3 className="mb-2 font-semibold">A reference solution</h3>
-        <pre className="overflow-x-auto rounded-lg border border-[var(--border)] bg-[var(--code-bg)] p-3 font-mono text-sm">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe scrollable-region-focusable) */}
+        <pre tabIndex={0} className={SOLUTION}>
           {p.solution}
         </pre>
       </div>

@@ -67,7 +67,7 @@ export function ExerciseResults({
             data-passed={check.passed}
             className={`rounded-md border px-3 py-2 text-sm ${check.passed ? "border-emerald-600/40" : "border-red-600/50"}`}
           >
-            <p className="flex flex-wrap items-baseline gap-x-2">
+            <p className="flex items-baseline gap-x-2">
               <span
                 aria-hidden="true"
                 className={
@@ -76,21 +76,23 @@ export function ExerciseResults({
               >
                 {check.passed ? "✓" : "✗"}
               </span>
-              <span className="sr-only">{check.passed ? "Passed:" : "Failed:"}</span>
-              <span className="font-medium">{check.description}</span>
-              {check.line !== null && !interactive ? (
-                <span className="text-[var(--fg-muted)]">line {check.line}</span>
-              ) : null}
-              {check.line !== null && interactive ? (
-                <button
-                  type="button"
-                  className="text-[var(--link)] underline underline-offset-2"
-                  onClick={() => onLine(check.line!)}
-                  aria-label={`Go to line ${check.line} in the editor`}
-                >
-                  line {check.line}
-                </button>
-              ) : null}
+              <span className="min-w-0">
+                <span className="sr-only">{check.passed ? "Passed:" : "Failed:"}</span>
+                <span className="font-medium">{check.description}</span>{" "}
+                {check.line !== null && !interactive ? (
+                  <span className="text-[var(--fg-muted)]">line {check.line}</span>
+                ) : null}
+                {check.line !== null && interactive ? (
+                  <button
+                    type="button"
+                    className="text-[var(--link)] underline underline-offset-2"
+                    onClick={() => onLine(check.line!)}
+                    aria-label={`Go to line ${check.line} in the editor`}
+                  >
+                    line {check.line}
+                  </button>
+                ) : null}
+              </span>
             </p>
             {check.detail ? <p className="mt-1 text-[var(--fg-muted)]">{check.detail}</p> : null}
             {!check.passed && check.hints.length > 0 ? (
