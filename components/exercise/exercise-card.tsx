@@ -31,18 +31,8 @@ export function ExerciseHeader({ exercise, children }: Pick<ExerciseCardProps, "
 }
 
 /** The starter Dockerfile, read-only and highlighted like the lesson's code blocks. */
-export function ExerciseStarter({
-  exercise,
-  starterHtml,
-}: Pick<ExerciseCardProps, "exercise" | "starterHtml">) {
-  return (
-    <CodeBlock
-      lang="dockerfile"
-      label="Dockerfile"
-      title={`Dockerfile (starter for “${exercise.title}”)`}
-      html={starterHtml}
-    />
-  );
+export function ExerciseStarter({ starterHtml }: Pick<ExerciseCardProps, "starterHtml">) {
+  return <CodeBlock lang="dockerfile" label="Dockerfile" title="Starter Dockerfile" html={starterHtml} />;
 }
 
 /** What the build context holds and what .dockerignore keeps out of it, when the exercise says. */
@@ -60,9 +50,7 @@ export function ExerciseContext({
           </h4>
           <ul className="exercise-files" aria-labelledby={`exercise-${exercise.id}-context`}>
             {exercise.context.map((path) => (
-              <li key={path}>
-                <code>{path}</code>
-              </li>
+              <li key={path}>{path}</li>
             ))}
           </ul>
         </div>
@@ -89,7 +77,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
       data-exercise={props.exercise.id}
     >
       <ExerciseHeader exercise={props.exercise}>{props.children}</ExerciseHeader>
-      <ExerciseStarter exercise={props.exercise} starterHtml={props.starterHtml} />
+      <ExerciseStarter starterHtml={props.starterHtml} />
       <ExerciseContext exercise={props.exercise} dockerignoreHtml={props.dockerignoreHtml} />
     </section>
   );

@@ -1,6 +1,7 @@
 // What every check kind shares: its input, its result and how stages are named in messages.
 
 import type { DockerfileAnalysis, Stage } from "@/lib/docker/dockerfile";
+import type { StageFile } from "@/lib/docker/dockerfile/files";
 
 /** What one check found, before the description and hint count are added. */
 export type CheckResult = { passed: boolean; line: number | null; detail: string | null };
@@ -10,6 +11,8 @@ export type CheckInput = {
   analysis: DockerfileAnalysis;
   /** The exercise's build context (for path checks). */
   context: { files?: readonly string[]; dockerignore?: string };
+  /** What each stage holds (lib/docker/dockerfile/files.ts), computed once per submission. */
+  stageFiles: () => StageFile[][];
 };
 
 /** The stage named `name` (any case), or null. */

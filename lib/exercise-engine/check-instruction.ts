@@ -30,6 +30,21 @@ export function instructionCheck(check: InstructionCheck, analysis: DockerfileAn
       ? fail(`HEALTHCHECK NONE on line ${last.line} turns the health check off.`, last.line)
       : pass(`Line ${last.line} defines the health check.`, last.line);
   }
+  if (check.form !== undefined) {
+    // Only the last CMD or ENTRYPOINT counts; for RUN, any one in that form.
+    const candidates = check.keyword === "RUN" ? all : all.slice(-1);
+    const exec = check.form === "exec";
+    const found = candidates.find((i) => i.json === exec);
+    const last = all[all.length - 1] as Instruction;
+    return found
+      ? pass(`Line ${found.line} uses the ${check.form} form.`, found.line)
+      : fail(
+          exec
+            ? `${check.keyword} on line ${last.line} is in shell form: the command runs under /bin/sh -c, which doesn't pass on docker stop's SIGTERM. Write it as a JSON array.`
+            : `${check.keyword} on line ${last.line} is in exec form; this exercise asks for the shell form.`,
+          last.line,
+        );
+  }
   if (check.port !== undefined) {
     const port = String(check.port);
     const found = all.find((i) => i.argv.some((a) => a === port || a === `${port}/tcp`));

@@ -3,7 +3,7 @@
 
 import { ignoreVerdict, parseDockerignore } from "@/lib/docker/cache/dockerignore";
 import { cleanPath, GlobBudget } from "@/lib/docker/cache/glob";
-import { type StageFile, stageFiles } from "@/lib/docker/dockerfile/files";
+import type { StageFile } from "@/lib/docker/dockerfile/files";
 import { type CheckInput, type CheckResult, fail, pass } from "./check-common";
 import type { ExerciseCheck } from "./schema";
 
@@ -42,15 +42,16 @@ export function pathCheck(check: PathCheck, input: CheckInput): CheckResult {
       return check.kind === "path-stays-out" ? pass(detail) : fail(detail);
     }
   }
-  const files =
-    stageFiles(analysis.stages, context, analysis.directives.escape)[analysis.target.shipping] ?? [];
+  const files = input.stageFiles()[analysis.target.shipping] ?? [];
   const found = holding(files, check);
   const first = found[0];
   if (check.kind === "path-ships") {
     return first
       ? pass(`Line ${first.line} puts ${what} into the final image (${first.path}).`, first.line)
       : fail(
-          `${what} does not reach the final image${check.image ? "" : " (no COPY in the final stage brings it in)"}.`,
+          check.image
+            ? `No COPY or RUN puts ${what} into the final image (files a base image brings are not counted).`
+            : `${what} does not reach the final image: no COPY in the final stage brings it in.`,
         );
   }
   return first

@@ -36,7 +36,7 @@ export function runCheck(check: ExerciseCheck, input: CheckInput): CheckResult {
     case "path-stays-out":
       return pathCheck(check, input);
     case "no-finding":
-      return noFinding(analysis, check.rule);
+      return noFinding(analysis, check.rule, check.scope);
     case "instruction":
       return instructionCheck(check, analysis);
     case "max-size":
@@ -119,9 +119,11 @@ function copiesFrom(analysis: DockerfileAnalysis, name: string): CheckResult {
   );
 }
 
-function noFinding(analysis: DockerfileAnalysis, rule: string): CheckResult {
+function noFinding(analysis: DockerfileAnalysis, rule: string, scope: "final" | "file"): CheckResult {
   const chain = new Set(fromChain(analysis.stages, analysis.target.shipping).map((s) => s.index));
-  const found = analysis.findings.find((f) => f.id === rule && (f.stage === null || chain.has(f.stage)));
+  const found = analysis.findings.find(
+    (f) => f.id === rule && (scope === "file" || f.stage === null || chain.has(f.stage)),
+  );
   return found ? fail(`${found.title}.`, found.line || null) : pass(null);
 }
 

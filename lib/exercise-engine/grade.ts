@@ -3,6 +3,7 @@
 // can't be graded comes back as a message, never as an exception.
 
 import { analyzeDockerfile } from "@/lib/docker/dockerfile";
+import { type StageFile, stageFiles } from "@/lib/docker/dockerfile/files";
 import { runCheck } from "./checks";
 import type { ExerciseDefinition } from "./schema";
 import type { CheckOutcome, GradeOutcome } from "./types";
@@ -64,7 +65,16 @@ export function gradeExercise(
             : result.error.message,
       };
     const analysis = result.analysis;
-    const input = { analysis, context: { files: definition.context, dockerignore: definition.dockerignore } };
+    const context = { files: definition.context, dockerignore: definition.dockerignore };
+    let files: StageFile[][] | undefined;
+    const input = {
+      analysis,
+      context,
+      stageFiles: () => {
+        files ??= stageFiles(analysis.stages, context, analysis.directives.escape);
+        return files;
+      },
+    };
     const checks: CheckOutcome[] = [];
     for (const check of definition.checks) {
       if (now() - start > budget) return overBudget(budget);

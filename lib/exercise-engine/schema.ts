@@ -36,6 +36,7 @@ export const FINDING_RULES = [
   "toolchain-in-final-image",
   "full-node-runtime",
   "dev-dependencies-shipped",
+  "secret-file-copied",
 ] as const satisfies readonly FindingId[];
 
 const common = {
@@ -105,7 +106,13 @@ const PathStaysOutCheck = z
   .refine(onePath, onePathMessage);
 
 const NoFindingCheck = z
-  .object({ ...common, kind: z.literal("no-finding"), rule: z.enum(FINDING_RULES) })
+  .object({
+    ...common,
+    kind: z.literal("no-finding"),
+    rule: z.enum(FINDING_RULES),
+    /** "final": only findings about the image that ships (default); "file": anywhere in the file. */
+    scope: z.enum(["final", "file"]).default("final"),
+  })
   .strict();
 
 export const INSTRUCTION_KEYWORDS = [
@@ -143,6 +150,8 @@ const InstructionCheck = z
     port: z.number().int().min(1).max(65535).optional(),
     /** Any keyword: the arguments contain this text. */
     contains: text.optional(),
+    /** CMD, ENTRYPOINT, RUN: the (last, for CMD and ENTRYPOINT) instruction is in exec (JSON) or shell form. */
+    form: z.enum(["exec", "shell"]).optional(),
   })
   .strict()
   .refine((c) => c.user === undefined || c.keyword === "USER", {
@@ -160,6 +169,10 @@ const InstructionCheck = z
   .refine((c) => c.env === undefined || c.command !== undefined, {
     message: "env needs command (the command that must see it)",
     path: ["env"],
+  })
+  .refine((c) => c.form === undefined || ["CMD", "ENTRYPOINT", "RUN"].includes(c.keyword), {
+    message: "form is for CMD, ENTRYPOINT and RUN",
+    path: ["form"],
   })
   .refine((c) => c.port === undefined || c.keyword === "EXPOSE", {
     message: "port is for EXPOSE",

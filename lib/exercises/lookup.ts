@@ -13,8 +13,10 @@ import type { ExerciseDefinition } from "./schema";
  */
 export async function lessonExercises(course: string, lesson: string): Promise<ExerciseDefinition[] | null> {
   const manifest = readContentManifest();
-  if (manifest)
-    return manifest.lessons.find((l) => l.course === course && l.lesson === lesson)?.exercises ?? null;
+  if (manifest) {
+    const found = manifest.lessons.find((l) => l.course === course && l.lesson === lesson);
+    return found ? (found.exercises ?? []) : null;
+  }
   const entry = getLessonEntry(course, lesson);
   return entry ? (await loadLesson(entry.lesson)).exercises : null;
 }
@@ -34,7 +36,9 @@ export async function lessonCompletionRule(course: string, lesson: string): Prom
   const manifest = readContentManifest();
   if (manifest) {
     const found = manifest.lessons.find((l) => l.course === course && l.lesson === lesson);
-    return found ? (found.completion ?? lessonCompletion({ frontmatter: {}, ...found })) : null;
+    if (!found) return null;
+    // A manifest written before exercises existed has neither field.
+    return found.completion ?? lessonCompletion({ frontmatter: {}, quizzes: found.quizzes, exercises: [] });
   }
   const entry = getLessonEntry(course, lesson);
   if (!entry) return null;

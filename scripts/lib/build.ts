@@ -27,7 +27,10 @@ export async function buildIfNeeded({ force = false } = {}): Promise<"built" | "
   if (result.code !== 0) throw new Error("next build failed (see the output above)");
   writeContentManifest(manifest);
   const quizzes = manifest.lessons.reduce((n, l) => n + l.quizzes.length, 0);
-  console.log(`✔ Content manifest: ${manifest.lessons.length} lessons, ${quizzes} quizzes`);
+  const exercises = manifest.lessons.reduce((n, l) => n + l.exercises.length, 0);
+  console.log(
+    `✔ Content manifest: ${manifest.lessons.length} lessons, ${quizzes} quizzes, ${exercises} exercises`,
+  );
   markBuilt(fingerprint);
   console.log(`✔ Built in ${since(t0)}`);
   return "built";

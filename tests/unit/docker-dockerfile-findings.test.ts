@@ -564,3 +564,26 @@ describe("dev dependencies in the final image", () => {
     expect(ids(copied("RUN npm ci --omit=dev"))).toEqual([]);
   });
 });
+
+describe("credential files copied into a layer", () => {
+  it("fires for .npmrc, .env and SSH keys in any stage, at the COPY, and not for an example file", () => {
+    const ids = (text: string) => summary(findings(text, "secret-file-copied"));
+    expect(
+      ids(
+        df(
+          "FROM node:20-alpine AS deps",
+          "COPY package.json .npmrc ./",
+          "RUN npm ci && rm .npmrc",
+          "FROM node:20-alpine",
+        ),
+      ),
+    ).toEqual(["secret-file-copied@2"]);
+    expect(ids(df("FROM alpine:3.20", "COPY .env /app/.env", "ADD id_ed25519 /root/.ssh/"))).toEqual([
+      "secret-file-copied@2",
+      "secret-file-copied@3",
+    ]);
+    expect(ids(df("FROM alpine:3.20", "COPY .env.example /app/", "COPY --from=other /.npmrc /x"))).toEqual(
+      [],
+    );
+  });
+});

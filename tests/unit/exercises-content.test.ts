@@ -74,6 +74,8 @@ describe("an exercise in a lesson", () => {
     ])
       expect(tree).not.toContain(secret);
     expect(result.lesson.exercises[0]?.solution).toBe("FROM node:20-alpine\nUSER node\n");
+    // The task's link is checked like the lesson's own (content:check resolves #sizes).
+    expect(result.lesson.links.map((l) => l.url)).toContain("#sizes");
   });
 
   it("reports an unknown check kind at its line", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeExercise } from "@/lib/exercises/grade";
+import { GRADE_BUDGET_MS, gradeExercise } from "@/lib/exercises/grade";
 import { exerciseHint, exerciseSolution, exerciseVersion, toPublicExercise } from "@/lib/exercises/public";
 import {
   type ExerciseCheck,
@@ -265,13 +265,19 @@ COPY --from=build /w/layers/application/ ./
   });
 });
 
-describe("the grade as a whole", () => {
-  const definition = ExerciseDefinitionSchema.parse({
+/** An exercise whose starter is the single-stage file and solution the multi-stage one. */
+const nodeExercise = (extra: Record<string, unknown>) =>
+  ExerciseDefinitionSchema.parse({
     id: "e",
     title: "E",
     task: "Do it.",
     starter: NODE_SINGLE,
     solution: NODE_MULTI,
+    ...extra,
+  });
+
+describe("the grade as a whole", () => {
+  const definition = nodeExercise({
     checks: [
       { id: "a", kind: "stage-count", min: 2, description: "Two stages.", hints },
       { id: "b", kind: "no-finding", rule: "no-user", description: "Non-root.", hints: ["One."] },
@@ -314,6 +320,28 @@ describe("the grade as a whole", () => {
     expect(texts[5]).toMatch(/FROM/);
   });
 
+  it("grades copies that double across 50 stages within the budget (the file model is capped)", () => {
+    const lines = ["FROM alpine:3.20 AS s0", "COPY . /app", "RUN npm ci"];
+    for (let i = 1; i < 50; i++)
+      lines.push(`FROM alpine:3.20 AS s${i}`, `COPY --from=s${i - 1} / /a`, `COPY --from=s${i - 1} / /b`);
+    const paths = nodeExercise({
+      checks: [
+        { id: "p", kind: "path-ships", image: "/a", description: "D", hints },
+        { id: "q", kind: "path-stays-out", context: ".env", description: "D", hints },
+      ],
+    });
+    const start = performance.now();
+    const result = gradeExercise(paths, lines.join("\n"));
+    expect(performance.now() - start).toBeLessThan(GRADE_BUDGET_MS);
+    expect(result).toMatchObject({
+      ok: true,
+      checks: [
+        { id: "p", passed: true },
+        { id: "q", passed: false },
+      ],
+    });
+  });
+
   it("gives up with a message when the time budget runs out", () => {
     let t = 0;
     const result = gradeExercise(definition, NODE_MULTI, { budgetMs: 5, now: () => (t += 10) });
@@ -322,12 +350,7 @@ describe("the grade as a whole", () => {
 });
 
 describe("the public view", () => {
-  const definition = ExerciseDefinitionSchema.parse({
-    id: "e",
-    title: "E",
-    task: "Do it.",
-    starter: NODE_SINGLE,
-    solution: NODE_MULTI,
+  const definition = nodeExercise({
     context: ["server.js"],
     checks: [
       {

@@ -184,3 +184,43 @@ describe("lesson content cannot run code, read files or the environment, or reac
     }
   }, 30_000);
 });
+
+describe("exercises in the preview", () => {
+  it("compiles an exercise with its checks and renders its card exactly as the lesson page does", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { createElement, Fragment } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { lessonComponents } = await import("@/components/mdx/mdx-components");
+    const { renderLessonTree } = await import("@/components/mdx/render-lesson");
+    const { PreviewDocument } = await import("@/components/instructor/preview-document");
+    // The template plus Part 7's Go exercise (the whole of Part 7 takes seconds on a busy machine).
+    const part7 = readFileSync("content/courses/docker/07-multi-stage-builds.mdx", "utf8");
+    const fence = /\n```exercise\nid: go-onto-scratch[\s\S]*?\n```\n/.exec(part7)?.[0] ?? "";
+    expect(fence).not.toBe("");
+    const source = `${template}\n## An exercise\n${fence}`;
+    const outcome = await compilePreview(source, { timeoutMs: 20_000 });
+    if (outcome.status !== "compiled" || !outcome.lesson)
+      throw new Error(`The lesson did not compile in the preview: ${JSON.stringify(outcome).slice(0, 400)}`);
+    const page = await compileLesson(source, "lesson.mdx");
+    if (!page.ok) throw new Error("The lesson did not compile");
+    expect(outcome.lesson.exercises.map((e) => e.id)).toEqual(page.lesson.exercises.map((e) => e.id));
+    expect(outcome.lesson.exercises[0]?.checks.length).toBeGreaterThan(0);
+    const cards = (html: string) =>
+      html.match(/<section aria-labelledby="exercise-[^"]+"[\s\S]*?<\/section>/g) ?? [];
+    const lessonHtml = renderToStaticMarkup(
+      createElement(
+        Fragment,
+        null,
+        ...renderLessonTree(
+          page.lesson.tree,
+          lessonComponents({ course: "docker", lesson: "multi-stage-builds" }),
+        ),
+      ),
+    );
+    const previewHtml = renderToStaticMarkup(createElement(PreviewDocument, { lesson: outcome.lesson }));
+    expect(cards(lessonHtml)).toHaveLength(outcome.lesson.exercises.length);
+    expect(cards(previewHtml)).toEqual(cards(lessonHtml));
+    // The card carries the task and starter, never a hint or the solution.
+    expect(cards(previewHtml).join("")).not.toContain("COPY --from=build /out/linkcheck /linkcheck");
+  }, 60_000);
+});

@@ -3,20 +3,18 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { LineCounter, parseDocument } from "yaml";
 import { gradeExercise } from "@/lib/exercise-engine/grade";
 import { toPublicExercise } from "@/lib/exercise-engine/public";
 import { CHECK_KINDS, type ExerciseDefinition, ExerciseDefinitionSchema } from "@/lib/exercise-engine/schema";
 import { parseCodeMeta } from "../code-meta";
 import { highlightBlock } from "../highlight";
 import type { Collector, Located } from "./collector";
+import { readYamlFence } from "./yaml-fence";
 
 const HINT = "See the exercise section of content/AUTHORING.md";
 const KNOWN_KINDS = new Set<string>(CHECK_KINDS);
 /** Markdown the task may hold: text, lists, code, links, tables; no headings (they would join the lesson's outline) and no HTML. */
 const REFUSED_IN_TASK = new Set(["heading", "html", "yaml", "definition", "footnoteDefinition"]);
-
-type YamlNode = { range?: [number, number] };
 
 /**
  * Turns every ```exercise block into an <Exercise> element: its public view (no checks, hints or
@@ -30,21 +28,7 @@ export function remarkExercise(collector: Collector) {
     const jobs: Promise<void>[] = [];
     visit(tree, "code", (node: Code, index, parent) => {
       if (node.lang !== "exercise" || !parent || index === undefined) return;
-      const fenceLine = node.position?.start.line ?? 1;
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(node.value, { lineCounter, prettyErrors: false });
-      const place = (offset: number): Located => {
-        const p = lineCounter.linePos(offset);
-        return { line: fenceLine + p.line, column: p.col + (node.position?.start.column ?? 1) - 1 };
-      };
-      const at = (path: (string | number)[]): Located => {
-        let target = (path.length ? doc.getIn(path, true) : doc.contents) as YamlNode | undefined;
-        while (!target?.range && path.length > 0) {
-          path = path.slice(0, -1);
-          target = (path.length ? doc.getIn(path, true) : doc.contents) as YamlNode | undefined;
-        }
-        return target?.range ? place(target.range[0]) : { line: fenceLine, column: 1 };
-      };
+      const { doc, fenceLine, place, at } = readYamlFence(node);
       const remove = () => {
         parent.children.splice(index, 1);
         return index;
@@ -79,12 +63,7 @@ export function remarkExercise(collector: Collector) {
         for (const issue of parsed.error.issues) {
           if (issue.path[0] === "checks" && unknown.has(issue.path[1] as number)) continue;
           const where = issue.path.length ? `"${issue.path.join(".")}" ` : "";
-          collector.error(
-            at(issue.path as (string | number)[]),
-            "exercise",
-            `Exercise ${where}${issue.message}`,
-            HINT,
-          );
+          collector.error(at(issue.path), "exercise", `Exercise ${where}${issue.message}`, HINT);
         }
         return remove();
       }
@@ -129,6 +108,9 @@ function taskNodes(task: string, at: Located, collector: Collector): RootContent
   let refused = false;
   const position = { start: { ...at, offset: 0 }, end: { ...at, offset: 0 } };
   visit(root, (node) => {
+    // The task's links and images are checked like the lesson's (anchors, files, schemes).
+    if (node.type === "link") collector.links.push({ ...at, url: node.url });
+    if (node.type === "image") collector.images.push({ ...at, src: node.url });
     if (REFUSED_IN_TASK.has(node.type)) {
       refused = true;
       collector.error(

@@ -1,9 +1,9 @@
 import type { Code, Nodes, Root } from "mdast";
 import { visit } from "unist-util-visit";
-import { LineCounter, parseDocument } from "yaml";
 import { toPublicQuiz } from "@/lib/content/quiz-public";
 import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import type { Collector } from "./collector";
+import { readYamlFence } from "./yaml-fence";
 
 /** A node's plain text (a heading's words without their marks). */
 const textOf = (node: Nodes): string =>
@@ -18,13 +18,7 @@ export function remarkQuiz(collector: Collector) {
   return () => (tree: Root) => {
     visit(tree, "code", (node: Code, index, parent) => {
       if (node.lang !== "quiz" || !parent || index === undefined) return;
-      const fenceLine = node.position?.start.line ?? 1;
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(node.value, { lineCounter, prettyErrors: false });
-      const place = (offset: number) => {
-        const p = lineCounter.linePos(offset);
-        return { line: fenceLine + p.line, column: p.col + (node.position?.start.column ?? 1) - 1 };
-      };
+      const { doc, fenceLine, place, at } = readYamlFence(node);
       const remove = () => {
         parent.children.splice(index, 1);
         return index;
@@ -37,17 +31,9 @@ export function remarkQuiz(collector: Collector) {
       const parsed = QuizDefinitionSchema.safeParse(doc.toJS());
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          let path = issue.path as (string | number)[];
-          let target = doc.getIn(path, true) as { range?: [number, number] } | undefined;
-          while (!target?.range && path.length > 0) {
-            path = path.slice(0, -1);
-            target = (path.length ? doc.getIn(path, true) : doc.contents) as
-              | { range?: [number, number] }
-              | undefined;
-          }
           const where = issue.path.length ? `"${issue.path.join(".")}" ` : "";
           collector.error(
-            target?.range ? place(target.range[0]) : { line: fenceLine, column: 1 },
+            at(issue.path),
             "quiz",
             `Quiz ${where}${issue.message}`,
             "See the quiz section of content/AUTHORING.md",

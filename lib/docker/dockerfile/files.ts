@@ -35,6 +35,13 @@ export interface BuildContext {
   dockerignore?: string;
 }
 
+/**
+ * Most entries one stage keeps. Copies between stages can double a stage's entries at every
+ * step (COPY --from=prev / /a, then / /b), so without a cap 50 stages would hold 2^50; past it,
+ * later entries of the stage are dropped (an exercise lists at most 500 context paths; real ones hold a few dozen).
+ */
+export const MAX_STAGE_FILES = 1000;
+
 /** Entries per stage, in file order; a stage built FROM another starts with that stage's entries. */
 export function stageFiles(
   stages: readonly Stage[],
@@ -67,6 +74,7 @@ export function stageFiles(
         }
         const source = byRef(from);
         for (const src of sources) {
+          if (files.length >= MAX_STAGE_FILES) break;
           const abs = resolve("/", src);
           if (!source) {
             files.push({
@@ -82,6 +90,7 @@ export function stageFiles(
       } else if (ins.keyword === "RUN") {
         files.push(...runOutputs(ins, workdir));
       }
+      if (files.length > MAX_STAGE_FILES) files.length = MAX_STAGE_FILES;
     }
     out.push(files);
   }
@@ -105,6 +114,8 @@ export function resolve(base: string, path: string): string {
   return `/${cleanPath(joined)}`;
 }
 
+/** `dir` + a clean relative path, without re-cleaning (both parts are already clean). */
+const join = (dir: string, rel: string) => (dir === "/" ? `/${rel}` : `${dir}/${rel}`);
 const basename = (path: string) =>
   path.slice(path.replace(/\/$/, "").lastIndexOf("/") + 1).replace(/\/$/, "");
 const under = (path: string, dir: string) => dir === "/" || path === dir || path.startsWith(`${dir}/`);
@@ -173,7 +184,7 @@ function fromStage(
       out.push({ ...file, path: file.tree ? dest : placed(abs, dest, many), line });
     } else if (under(file.path, abs)) {
       matched = true;
-      out.push({ ...file, path: resolve(dest, file.path.slice(abs.length + 1)), line });
+      out.push({ ...file, path: join(dest, file.path.slice(abs === "/" ? 1 : abs.length + 1)), line });
     } else if (file.tree && under(abs, file.path)) {
       matched = true;
       out.push({ ...file, path: placed(abs, dest, many), tree: true, line });

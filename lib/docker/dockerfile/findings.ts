@@ -26,6 +26,7 @@ export function collectFindings(ctx: RuleContext): Finding[] {
     ...addFindings(ctx),
     ...runFindings(ctx),
     ...devDependencyFindings(ctx),
+    ...secretFileFindings(ctx),
   ];
   return findings.sort((a, b) => a.line - b.line);
 }
@@ -285,6 +286,34 @@ function secretFindings(ctx: RuleContext): Finding[] {
           fix: "Give secrets to the running container at deploy time (environment, secret store); for build-time needs use RUN --mount=type=secret.",
         });
       }
+    }
+  }
+  return findings;
+}
+
+/** Files that hold credentials: registry tokens, SSH keys, cloud and Git credentials, .env files. */
+const SECRET_FILE =
+  /(?:^|\/)(?:\.npmrc|\.yarnrc\.yml|\.pypirc|\.netrc|\.git-credentials|\.env(?:\.[\w-]+)?|id_(?:rsa|ecdsa|ed25519)|credentials(?:\.json)?|\.dockercfg|config\.json)$/;
+
+function secretFileFindings(ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const stage of ctx.stages) {
+    for (const ins of stage.instructions) {
+      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name === "from"))
+        continue;
+      const secret = copyPaths(ins, ctx.escapeChar).sources.find(
+        (src) => SECRET_FILE.test(src) && !src.endsWith(".example"),
+      );
+      if (!secret) continue;
+      findings.push({
+        id: "secret-file-copied",
+        severity: "warning",
+        line: ins.line,
+        stage: stage.index,
+        title: `${secret} is copied into a layer`,
+        why: "A COPY makes the file part of that layer for good: deleting it in a later step only hides it, and even in a build stage that is thrown away it stays in the build cache of every machine that ran the build.",
+        fix: "Mount it for the one step that needs it instead: RUN --mount=type=secret,id=<id>,target=<path> … with docker build --secret id=<id>,src=<file>.",
+      });
     }
   }
   return findings;

@@ -86,7 +86,8 @@ export type FindingId =
   | "mount-without-syntax"
   | "toolchain-in-final-image"
   | "full-node-runtime"
-  | "dev-dependencies-shipped";
+  | "dev-dependencies-shipped"
+  | "secret-file-copied";
 
 /** How a stage gets its starting filesystem. */
 export type StageBase =
