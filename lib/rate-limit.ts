@@ -10,6 +10,12 @@ import { env } from "@/lib/env";
 export const RATE_LIMITS = {
   /** Quiz submissions per learner. */
   quizSubmit: { limit: 30, windowSeconds: 60 },
+  /** Exercise submissions per learner (each is graded on the server). */
+  exerciseSubmit: { limit: 30, windowSeconds: 60 },
+  /** Exercise hint and solution requests per learner. */
+  exerciseHint: { limit: 60, windowSeconds: 60 },
+  /** Exercise drafts saved per signed-in user (the island saves a moment after typing stops). */
+  exerciseDraft: { limit: 120, windowSeconds: 60 },
   /** Progress writes (complete, reset) per learner. */
   progressWrite: { limit: 60, windowSeconds: 60 },
   /** Review answers and cards added by hand, per learner. */

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { measureContent } from "./bench/content";
+import { measureExerciseWrites } from "./bench/exercise-writes";
 import { measureJs } from "./bench/js-bytes";
 import { measureLighthouse } from "./bench/lighthouse";
 import { measurePages } from "./bench/pages";
@@ -105,6 +106,12 @@ try {
     });
     printWriteRows(writes.about, writes.rows, anchor);
 
+    step("Exercise submissions: 64 concurrent clients, graded on the server, counted in the database");
+    const exerciseWrites = await measureExerciseWrites([base], databaseUrl);
+    console.log(
+      `  ${exerciseWrites.name.padEnd(16)} ${exerciseWrites.rps} req/s, p50 ${exerciseWrites.p50} ms, p99 ${exerciseWrites.p99} ms, errors ${exerciseWrites.errors}/${exerciseWrites.requests}, lost ${exerciseWrites.lost} of ${exerciseWrites.accepted}`,
+    );
+
     const floor = js.find((r) => r.page === "simplest")!.gzipBytes;
     const lessonJs = js.find((r) => r.page === "part7")!.gzipBytes;
     budgets.push(
@@ -118,6 +125,11 @@ try {
         value: `${l.performance} / ${l.accessibility}`,
         ok: l.performance >= 95 && l.accessibility === 100,
       })),
+      {
+        budget: "exercise submissions at 64 clients: 0 errors, 0 lost",
+        value: `${exerciseWrites.errors} errors, ${exerciseWrites.lost} lost of ${exerciseWrites.accepted}`,
+        ok: exerciseWrites.errors === 0 && exerciseWrites.lost === 0,
+      },
       ...writes.rows.map((w) => ({
         budget: `${w.name}: ≥ 50% of /about, p99 ≤ 100 ms at 64 clients, 0 lost`,
         value: `${Math.round(w.ratioToAbout * 100)}%, p99 ${w.p99} ms, ${w.errors} errors, ${w.lost} lost`,
@@ -131,6 +143,7 @@ try {
       js,
       lighthouse,
       writes: { loadAverage: loadavg(), about: writes.about, anchor, rows: writes.rows },
+      exerciseWrites: [exerciseWrites],
     });
   }
   report.budgets = budgets;

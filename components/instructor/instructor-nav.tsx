@@ -3,6 +3,7 @@ import Link from "next/link";
 const TOOLS = [
   { href: "/instructor/preview", label: "Live preview" },
   { href: "/instructor/quizzes", label: "Quiz item analysis" },
+  { href: "/instructor/exercises", label: "Exercise item analysis" },
   { href: "/instructor/learners", label: "Learners" },
   { href: "/moderation", label: "Moderation" },
 ] as const;

@@ -1,3 +1,4 @@
+import { LessonExercise, type LessonExerciseProps } from "@/components/exercise/lesson-exercise";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { type LessonComponentMap, lessonComponents } from "@/components/mdx/mdx-components";
 import { renderLessonTree } from "@/components/mdx/render-lesson";
@@ -11,12 +12,22 @@ const PREVIEW_COURSE = "instructor-preview";
 
 /**
  * The lesson map of components (the same code blocks, callouts, tabs and Docker widgets as
- * lesson pages), except that each quiz is shown read-only with its answer key under it.
+ * lesson pages), except that each quiz is shown read-only with its answer key under it, and
+ * each exercise read-only (a draft lesson has nothing to submit to).
  */
 function previewComponents(lesson: CompiledLesson): LessonComponentMap {
   const base = lessonComponents({ course: PREVIEW_COURSE, lesson: lesson.frontmatter.slug });
   return {
     ...base,
+    // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that makes the exercise read-only
+    Exercise: (props: Omit<LessonExerciseProps, "course" | "lesson">) => (
+      <div data-preview-exercise="">
+        <fieldset disabled className="m-0 min-w-0 border-0 p-0">
+          <legend className="sr-only">Exercise preview (read-only)</legend>
+          <LessonExercise {...props} course={PREVIEW_COURSE} lesson={lesson.frontmatter.slug} />
+        </fieldset>
+      </div>
+    ),
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that adds the key
     Quiz: ({ quiz, showTitle }: { quiz: string; showTitle?: string }) => {
       const view = JSON.parse(quiz) as PublicQuiz;

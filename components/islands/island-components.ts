@@ -1,6 +1,7 @@
 import { LayerCacheCompare } from "@/components/docker/layer-cache-compare";
 import { SizeCalculatorClient } from "@/components/docker/size-calculator-client";
 import { StageExplorer } from "@/components/docker/stage-explorer";
+import { ExerciseIsland } from "@/components/exercise/exercise-island";
 import { CopyButton } from "@/components/mdx/copy-button";
 import { OpenInExplorer } from "@/components/mdx/open-in-explorer";
 import { TabList } from "@/components/mdx/tab-list";
@@ -21,4 +22,5 @@ export const islandComponents: { [N in IslandName]: Awaited<ReturnType<(typeof i
   "open-in-explorer": OpenInExplorer,
   copy: CopyButton,
   tabs: TabList,
+  exercise: ExerciseIsland,
 };

@@ -16,6 +16,7 @@ export const islandLoaders = {
   "open-in-explorer": () => import("@/components/mdx/open-in-explorer").then((m) => m.OpenInExplorer),
   copy: () => import("@/components/mdx/copy-button").then((m) => m.CopyButton),
   tabs: () => import("@/components/mdx/tab-list").then((m) => m.TabList),
+  exercise: () => import("@/components/exercise/exercise-island").then((m) => m.ExerciseIsland),
 };
 
 export type IslandName = keyof typeof islandLoaders;

@@ -1,11 +1,10 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
 import { LayerCache } from "@/components/docker/layer-cache";
 import { SizeCalculator } from "@/components/docker/size-calculator";
-import { ExerciseCard } from "@/components/exercise/exercise-card";
+import { LessonExercise, type LessonExerciseProps } from "@/components/exercise/lesson-exercise";
 import { Island } from "@/components/islands/island";
 import type { LessonComponentName, LessonComponentProps } from "@/lib/content/components";
 import type { PublicQuiz } from "@/lib/content/quiz-schema";
-import type { PublicExercise } from "@/lib/exercises/types";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
 import { Compare } from "./compare";
@@ -25,24 +24,6 @@ export type LessonComponentMap = {
   readonly table: ComponentType<ComponentProps<"table">>;
   readonly a: ComponentType<ComponentProps<"a">>;
 };
-
-/** An Exercise element of the lesson tree: its public view as JSON, the highlighted starter, the task as children. */
-function ExerciseElement(props: {
-  exercise: string;
-  starterHtml: string;
-  dockerignoreHtml?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <ExerciseCard
-      exercise={JSON.parse(props.exercise) as PublicExercise}
-      starterHtml={props.starterHtml}
-      dockerignoreHtml={props.dockerignoreHtml}
-    >
-      {props.children}
-    </ExerciseCard>
-  );
-}
 
 /** Where a lesson is rendered, for components that talk to the server (quizzes). */
 export type LessonContext = { course: string; lesson: string };
@@ -76,7 +57,10 @@ export function lessonComponents(context: LessonContext): LessonComponentMap {
         }}
       />
     ),
-    Exercise: ExerciseElement,
+    // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds the lesson to its exercise island
+    Exercise: (props: Omit<LessonExerciseProps, "course" | "lesson">) => (
+      <LessonExercise {...props} course={context.course} lesson={context.lesson} />
+    ),
     table: Table,
     a: MdxLink,
   };

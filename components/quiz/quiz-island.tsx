@@ -261,6 +261,7 @@ function QuizAttempt({
       {result ? (
         <ResultSummary
           data={result}
+          lesson={lesson}
           passPercent={quiz.passPercent}
           revealAfter={quiz.revealAfterAttempts}
           resultRef={resultRef}
@@ -327,6 +328,7 @@ function QuestionFeedback({
 
 function ResultSummary({
   data,
+  lesson,
   passPercent,
   revealAfter,
   resultRef,
@@ -334,6 +336,7 @@ function ResultSummary({
   onStartOver,
 }: {
   data: QuizActionData;
+  lesson: string;
   passPercent: number;
   revealAfter: number | undefined;
   resultRef: React.RefObject<HTMLDivElement | null>;
@@ -353,7 +356,11 @@ function ResultSummary({
         {passed ? "Passed" : `Not passed (pass mark ${passPercent}%)`}
       </p>
       <p className="mt-1 text-sm text-[var(--fg-muted)]">
-        {passed ? "This part is now marked complete." : "Read the feedback above, then try again."}
+        {passed
+          ? data.progress.lessons[lesson]?.completed
+            ? "This part is now marked complete."
+            : "This part also asks you to pass its exercises before it is complete."
+          : "Read the feedback above, then try again."}
         {!passed && !revealed ? ` ${revealNote(revealAfter)}` : ""}
         {data.repeated ? " (This submission had already been recorded; it was not counted twice.)" : ""}
       </p>

@@ -1,3 +1,4 @@
+import type { ExerciseAnalysis } from "@/lib/exercises/analysis";
 import type { QuizAnalysis } from "./stats";
 
 type Cell = string | number | boolean | null;
@@ -106,6 +107,64 @@ export function itemAnalysisCsv(reports: QuizReport[]): string {
         learners: o.learners,
       });
     }
+  }
+  return toCsv(rows);
+}
+
+export const EXERCISE_ANALYSIS_COLUMNS = [
+  "level",
+  "course",
+  "part",
+  "lesson",
+  "exercise",
+  "exercise_version",
+  "check",
+  "text",
+  "attempts",
+  "learners",
+  "passed_learners",
+  "pass_rate_percent",
+  "hint_requests",
+  "median_attempts_to_pass",
+  "failed_attempts",
+  "failed_percent",
+  "older_version_attempts",
+] as const;
+
+/**
+ * The exercise analysis as one table: an `exercise` row per exercise (current version) and a
+ * `check` row per check, most failed first. Submissions are not exported (they are shown, without
+ * names, on the page only).
+ */
+export function exerciseAnalysisCsv(
+  reports: { course: string; lesson: string; part: number; analysis: ExerciseAnalysis }[],
+): string {
+  const rows: Cell[][] = [[...EXERCISE_ANALYSIS_COLUMNS]];
+  const row = (values: Partial<Record<(typeof EXERCISE_ANALYSIS_COLUMNS)[number], Cell>>) =>
+    rows.push(EXERCISE_ANALYSIS_COLUMNS.map((c) => values[c] ?? null));
+  for (const { course, lesson, part, analysis: a } of reports) {
+    const base = { course, part, lesson, exercise: a.exerciseId, exercise_version: a.version };
+    row({
+      ...base,
+      level: "exercise",
+      text: a.title,
+      attempts: a.attempts,
+      learners: a.learners,
+      passed_learners: a.passRate.passed,
+      pass_rate_percent: a.passRate.percent,
+      hint_requests: a.hintRequests,
+      median_attempts_to_pass: a.medianAttemptsToPass,
+      older_version_attempts: a.olderAttempts,
+    });
+    for (const c of a.checks)
+      row({
+        ...base,
+        level: "check",
+        check: c.id,
+        text: c.description,
+        failed_attempts: c.failed,
+        failed_percent: c.failedPercent,
+      });
   }
   return toCsv(rows);
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { mergeReviewCards } from "@/lib/cards/cards";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { serializable } from "@/lib/db/transaction";
+import { serializable, type Tx } from "@/lib/db/transaction";
 
 /**
- * Moves an anonymous learner's progress and quiz attempts into an account's learner, so
+ * Moves an anonymous learner's progress, quiz and exercise attempts and hint requests into an account's learner, so
  * nothing done before signing up or in is lost or duplicated. Where both have a record of
  * the same lesson, the merged one keeps the completion (earliest), the best score and the
  * latest visit; review cards merge by lib/cards' rule. The anonymous learner is then deleted,
@@ -64,8 +64,41 @@ function mergeOnce(userId: string, anonymousId: string | null): Promise<string> 
       await tx.lessonProgress.delete({ where: { id: r.id } });
     }
     await tx.quizAttempt.updateMany({ where: { learnerId: anon.id }, data: { learnerId: owned.id } });
+    await mergeExerciseRecords(tx, anon.id, owned.id);
     await mergeReviewCards(tx, anon.id, owned.id);
     await tx.learner.delete({ where: { id: anon.id } });
     return owned.id;
   });
+}
+
+/**
+ * Exercise attempts and hint requests move to the account. Two rows can only collide where both
+ * learners asked for the same hint (kept once) or, by chance, chose the same submission id (the
+ * anonymous one gets a fresh id: it is a different submission).
+ */
+async function mergeExerciseRecords(tx: Tx, fromId: string, toId: string) {
+  const hints = await tx.exerciseHintRequest.findMany({ where: { learnerId: fromId } });
+  for (const h of hints) {
+    const { id, learnerId: _, createdAt: __, ...rest } = h;
+    const mine = await tx.exerciseHintRequest.findFirst({
+      where: { ...rest, learnerId: toId },
+      select: { id: true },
+    });
+    if (mine) await tx.exerciseHintRequest.delete({ where: { id } });
+    else await tx.exerciseHintRequest.update({ where: { id }, data: { learnerId: toId } });
+  }
+  const clashes = await tx.exerciseAttempt.findMany({
+    where: {
+      learnerId: fromId,
+      submissionId: {
+        in: (
+          await tx.exerciseAttempt.findMany({ where: { learnerId: toId }, select: { submissionId: true } })
+        ).map((a) => a.submissionId),
+      },
+    },
+    select: { id: true },
+  });
+  for (const c of clashes)
+    await tx.exerciseAttempt.update({ where: { id: c.id }, data: { submissionId: `merged-${c.id}` } });
+  await tx.exerciseAttempt.updateMany({ where: { learnerId: fromId }, data: { learnerId: toId } });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
 import { rawBool, rawDate, rawInt } from "@/lib/db/raw";
 import type { Tx } from "@/lib/db/transaction";
+import type { CompletionRule } from "./completion";
 
 type Key = { learnerId: string; course: string; lesson: string };
 
@@ -13,8 +14,42 @@ const where = (k: Key) => ({
 const createKey = (k: Key) => ({ learnerId: k.learnerId, courseSlug: k.course, lessonSlug: k.lesson });
 
 /**
+ * Whether the rest of a lesson's completion rule is met, besides the attempt being recorded:
+ * every exercise it requires passed (any version), and a quiz passed when it requires one.
+ */
+async function restOfRuleMet(tx: Tx, k: Key, rule: CompletionRule, skip: "quiz" | string) {
+  const exercises = rule.exercises.filter((id) => id !== skip);
+  if (exercises.length > 0) {
+    const passed = await tx.exerciseAttempt.findMany({
+      where: { ...createKey(k), exerciseId: { in: exercises }, passed: true },
+      select: { exerciseId: true },
+      distinct: ["exerciseId"],
+    });
+    if (passed.length < exercises.length) return false;
+  }
+  if (rule.quiz && skip !== "quiz") {
+    const quiz = await tx.quizAttempt.findFirst({
+      where: { ...createKey(k), passed: true },
+      select: { id: true },
+    });
+    if (!quiz) return false;
+  }
+  return true;
+}
+
+/** Completes the lesson (inside the attempt's transaction, its row already locked) unless it already is. */
+async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Date) {
+  await tx.lessonProgress.updateMany({
+    where: { ...createKey(k), completedAt: null },
+    data: { completedAt: now, completedBy: by },
+  });
+}
+
+/**
  * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
- * lesson when the attempt passed. One statement (raw SQL: no query plan to compile per request),
+ * lesson when the attempt passed and the lesson's completion rule (quiz, exercises or both;
+ * lib/exercises/completion.ts) is met; without a rule a passed quiz completes it. When the quiz
+ * alone completes the lesson, one statement (raw SQL: no query plan to compile per request),
  * atomic at any isolation level: INSERT … ON CONFLICT DO UPDATE locks the row and compares
  * against its latest committed state, so concurrent attempts of one learner on one lesson (from
  * any app server) queue on that row and each keeps the best so far. Attempts of different
@@ -22,11 +57,14 @@ const createKey = (k: Key) => ({ learnerId: k.learnerId, courseSlug: k.course, l
  */
 export async function recordQuizOnProgress(
   tx: Tx,
-  k: Key & { score: number; maxScore: number; passed: boolean },
+  k: Key & { score: number; maxScore: number; passed: boolean; rule?: CompletionRule },
 ) {
   const now = new Date();
-  const completedAt = k.passed ? now : null;
-  const completedBy = k.passed ? "quiz" : null;
+  // The quiz alone completes the lesson: in the same statement. Otherwise the rest of the rule is
+  // checked after the statement has locked the row (so a racing exercise pass is seen).
+  const alone = !k.rule || (k.rule.quiz && k.rule.exercises.length === 0);
+  const completedAt = k.passed && alone ? now : null;
+  const completedBy = k.passed && alone ? "quiz" : null;
   // "Better" as a ratio without division: new/newMax > old/oldMax ⇔ new·oldMax > old·newMax.
   const better = Prisma.sql`("LessonProgress"."bestScore" IS NULL OR "LessonProgress"."bestMaxScore" IS NULL
     OR "LessonProgress"."bestMaxScore" = 0
@@ -44,6 +82,31 @@ export async function recordQuizOnProgress(
                            ELSE "LessonProgress"."completedBy" END,
       "completedAt" = COALESCE("LessonProgress"."completedAt", excluded."completedAt"),
       "updatedAt" = excluded."updatedAt"`;
+  if (k.passed && !alone && k.rule?.quiz && (await restOfRuleMet(tx, k, k.rule, "quiz")))
+    await completeLesson(tx, k, "quiz", now);
+}
+
+/**
+ * Folds a graded exercise attempt into the lesson's progress (inside the attempt's transaction):
+ * the first statement upserts the row, which locks it, then a pass completes the lesson when the
+ * rule asks for exercises and every other one it names (and the quiz, when it asks for both) has
+ * passed. Returns whether this attempt completed the lesson.
+ */
+export async function recordExerciseOnProgress(
+  tx: Tx,
+  k: Key & { exerciseId: string; passed: boolean; rule: CompletionRule },
+): Promise<boolean> {
+  const now = new Date();
+  const current = await tx.lessonProgress.upsert({
+    where: where(k),
+    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
+    update: { lastVisitedAt: now },
+    select: { completedAt: true },
+  });
+  if (!k.passed || current.completedAt || !k.rule.exercises.includes(k.exerciseId)) return false;
+  if (!(await restOfRuleMet(tx, k, k.rule, k.exerciseId))) return false;
+  await completeLesson(tx, k, "exercises", now);
+  return true;
 }
 
 /**
@@ -81,12 +144,17 @@ export async function recordVisit(k: Key & { section?: string | null }) {
   await db.learner.update({ where: { id: k.learnerId }, data: { lastSeenAt: now } });
 }
 
-/** Deletes a learner's progress, quiz attempts and review cards in one course: starting over. */
+/**
+ * Deletes a learner's progress, quiz and exercise attempts, hint requests and review cards in one
+ * course: starting over (drafts stay: they are the learner's writing, not a record).
+ */
 export async function resetCourseProgress(learnerId: string, course: string) {
   const [progress, attempts, cards] = await db.$transaction([
     db.lessonProgress.deleteMany({ where: { learnerId, courseSlug: course } }),
     db.quizAttempt.deleteMany({ where: { learnerId, courseSlug: course } }),
     db.reviewCard.deleteMany({ where: { learnerId, courseSlug: course } }),
+    db.exerciseAttempt.deleteMany({ where: { learnerId, courseSlug: course } }),
+    db.exerciseHintRequest.deleteMany({ where: { learnerId, courseSlug: course } }),
   ]);
   return { progress: progress.count, attempts: attempts.count, cards: cards.count };
 }
@@ -111,7 +179,11 @@ export type CourseProgress = {
   last: { lesson: string; section: string | null; at: string } | null;
   /** Per `lesson/quizId`, per quiz version: versions are never mixed (the page knows the current one). */
   quizzes: Record<string, Record<string, QuizVersionStats>>;
+  /** Per `lesson/exerciseId`, per exercise version: attempts and whether one passed. */
+  exercises: Record<string, Record<string, ExerciseVersionStats>>;
 };
+
+export type ExerciseVersionStats = { attempts: number; passed: boolean; latestAt: string };
 
 type ProgressRow = {
   lessonSlug: string;
@@ -130,14 +202,22 @@ type AttemptRow = {
   passed: boolean;
   createdAt: Date;
 };
-type ProgressRows = [ProgressRow[], AttemptRow[]];
+type ExerciseRow = {
+  lessonSlug: string;
+  exerciseId: string;
+  exerciseVersion: string;
+  attempts: number;
+  passed: boolean;
+  latestAt: Date;
+};
+type ProgressRows = [ProgressRow[], AttemptRow[], ExerciseRow[]];
 
 /**
  * Both reads of a learner's course progress, as one batch on one connection (a consistent view).
  * Raw SQL: a graded quiz answers with this, and Prisma compiles a query plan for every query.
  */
 async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
-  const [rows, attempts] = await db.$transaction([
+  const [rows, attempts, exercises] = await db.$transaction([
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
       FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
@@ -145,6 +225,11 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
       SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
       FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
       ORDER BY "createdAt" ASC, "id" ASC`,
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "lessonSlug", "exerciseId", "exerciseVersion", COUNT(*) AS "attempts",
+        MAX(CASE WHEN "passed" THEN 1 ELSE 0 END) AS "passed", MAX("createdAt") AS "latestAt"
+      FROM "ExerciseAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
+      GROUP BY "lessonSlug", "exerciseId", "exerciseVersion"`,
   ]);
   return [
     rows.map((r) => ({
@@ -163,6 +248,14 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
       maxScore: Number(a.maxScore),
       passed: rawBool(a.passed),
       createdAt: rawDate(a.createdAt)!,
+    })),
+    exercises.map((e) => ({
+      lessonSlug: String(e.lessonSlug),
+      exerciseId: String(e.exerciseId),
+      exerciseVersion: String(e.exerciseVersion),
+      attempts: Number(e.attempts),
+      passed: rawBool(e.passed),
+      latestAt: rawDate(e.latestAt)!,
     })),
   ];
 }
@@ -195,7 +288,7 @@ export async function getCourseProgressAndHistory(
   };
 }
 
-function toCourseProgress([rows, attempts]: ProgressRows): CourseProgress {
+function toCourseProgress([rows, attempts, exerciseRows]: ProgressRows): CourseProgress {
   const lessons: Record<string, LessonState> = {};
   let last: CourseProgress["last"] = null;
   for (const r of rows) {
@@ -227,7 +320,17 @@ function toCourseProgress([rows, attempts]: ProgressRows): CourseProgress {
       stats.best = { score: a.score, maxScore: a.maxScore };
     stats.latest = latest;
   }
-  return { lessons, last, quizzes };
+  const exercises: CourseProgress["exercises"] = {};
+  for (const e of exerciseRows) {
+    const key = `${e.lessonSlug}/${e.exerciseId}`;
+    exercises[key] ??= {};
+    exercises[key][e.exerciseVersion] = {
+      attempts: e.attempts,
+      passed: e.passed,
+      latestAt: e.latestAt.toISOString(),
+    };
+  }
+  return { lessons, last, quizzes, exercises };
 }
 
 export type AttemptSummary = {

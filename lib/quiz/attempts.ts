@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
 import { rawBool, rawDate } from "@/lib/db/raw";
+import type { CompletionRule } from "@/lib/progress/completion";
 import { recordQuizOnProgress } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -28,6 +29,8 @@ type NewAttempt = {
   quizVersion: string;
   answers: Answers;
   result: GradeResult;
+  /** The lesson's completion rule (lib/exercises/completion.ts); without one a pass completes the lesson. */
+  rule?: CompletionRule;
 };
 
 const select = {
@@ -130,6 +133,7 @@ export async function recordAttempt(
       score,
       maxScore,
       passed,
+      rule: attempt.rule,
     });
     const missed = attempt.result.questions.filter((q) => !q.correct);
     await addCards(

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
+import { completionRuleFor } from "@/lib/exercises/completion";
 import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/progress";
 import { findAttempt, recordAttempt } from "./attempts";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
@@ -71,6 +72,7 @@ export const submitQuiz = defineWrite({
         quizVersion: ctx.version,
         answers: input.answers,
         result,
+        rule: await completionRuleFor(input.course, input.lesson),
       },
       ctx.previous,
     );

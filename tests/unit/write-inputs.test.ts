@@ -49,6 +49,45 @@ const writes: Record<string, Entry> = {
       answers: { "first-question": "abc" },
     },
   },
+  "exercise.submit": {
+    valid: {
+      course: "docker",
+      lesson: "multi-stage-builds",
+      exerciseId: "shrink-express",
+      version: "0123456789ab",
+      submissionId: uuid,
+      source: "FROM node:20-alpine\n",
+    },
+    // The grader, not the parser, says why a long Dockerfile is refused (tests/unit/db-exercises.test.ts).
+    long: ["source"],
+    optional: ["submissionId"],
+  },
+  "exercise.hint": {
+    valid: {
+      course: "docker",
+      lesson: "multi-stage-builds",
+      exerciseId: "shrink-express",
+      version: "0123456789ab",
+      checkId: "non-root",
+      index: "1",
+    },
+  },
+  "exercise.solution": {
+    valid: {
+      course: "docker",
+      lesson: "multi-stage-builds",
+      exerciseId: "shrink-express",
+      version: "0123456789ab",
+    },
+  },
+  "exercise.draft": {
+    valid: {
+      course: "docker",
+      lesson: "multi-stage-builds",
+      exerciseId: "shrink-express",
+      source: "FROM alpine\n",
+    },
+  },
   "progress.markComplete": { valid: { course: "docker", lesson: "volumes", complete: true } },
   "progress.reset": { valid: { course: "docker", confirm: "reset" } },
   "progress.visit": {

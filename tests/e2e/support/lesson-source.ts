@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 
@@ -39,4 +39,45 @@ export function authoredQuiz(file: string): {
   const block = codeBlocks(file).find((b) => b.lang === "quiz");
   if (!block) throw new Error(`${file} has no quiz`);
   return parse(block.code);
+}
+
+export type AuthoredExercise = {
+  id: string;
+  title: string;
+  starter: string;
+  solution: string;
+  revealAfterAttempts?: number;
+  checks: { id: string; kind: string; description: string; hints: string[] }[];
+};
+
+/** The lesson's exercises as the author wrote them (checks, hints, solution): what a test needs. */
+export function authoredExercises(file: string): AuthoredExercise[] {
+  return codeBlocks(file)
+    .filter((b) => b.lang === "exercise")
+    .map((b) => parse(b.code) as AuthoredExercise);
+}
+
+/**
+ * The first lesson of the Docker course with exactly one exercise: its file, its URL, its part and
+ * the exercise (so a test can complete the lesson by passing its quiz and that exercise).
+ */
+export function lessonWithOneExercise(): {
+  file: string;
+  path: string;
+  slug: string;
+  part: number;
+  exercise: AuthoredExercise;
+} {
+  const dir = path.join(ROOT, "content/courses/docker");
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".mdx"))
+    .sort()) {
+    const exercises = authoredExercises(file);
+    if (exercises.length !== 1) continue;
+    const source = lessonSource(file);
+    const slug = /^slug:\s*(\S+)/m.exec(source)![1]!;
+    const part = Number(/^part:\s*(\d+)/m.exec(source)![1]);
+    return { file, path: `/courses/docker/${slug}`, slug, part, exercise: exercises[0]! };
+  }
+  throw new Error("No lesson of the Docker course has exactly one exercise");
 }

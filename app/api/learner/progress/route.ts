@@ -16,7 +16,10 @@ export async function GET(request: Request) {
     return Response.json({ error: issueMessage(parsed.error.issues[0]!) }, { status: 400, headers: PRIVATE });
   const learnerId = await currentLearnerId();
   if (!learnerId)
-    return Response.json({ known: false, lessons: {}, last: null, quizzes: {} }, { headers: PRIVATE });
+    return Response.json(
+      { known: false, lessons: {}, last: null, quizzes: {}, exercises: {} },
+      { headers: PRIVATE },
+    );
   const progress = await getCourseProgress(learnerId, parsed.data.course);
   return Response.json({ known: true, ...progress }, { headers: PRIVATE });
 }

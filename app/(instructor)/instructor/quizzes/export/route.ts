@@ -1,29 +1,12 @@
-import { staffForRoute } from "@/lib/instructor/access";
 import { itemAnalysisCsv } from "@/lib/instructor/csv";
+import { staffCsvResponse } from "@/lib/instructor/export";
 import { itemAnalysis } from "@/lib/instructor/item-analysis";
-import { consumeRateLimit } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
 /** The quiz item analysis as CSV: 401 signed out, 404 for learners, no data either way. */
 export async function GET() {
-  const access = await staffForRoute();
-  if ("response" in access) return access.response;
-  const limited = await consumeRateLimit("instructorExport", access.user.id);
-  if (!limited.ok) {
-    return new Response("Too many exports; try again shortly.\n", {
-      status: 429,
-      headers: { "Retry-After": String(limited.retryAfterSeconds), "Cache-Control": "private, no-store" },
-    });
-  }
-  const reports = (await itemAnalysis()).flatMap((c) => c.reports);
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(itemAnalysisCsv(reports), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="lectern-quiz-item-analysis-${day}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return staffCsvResponse("quiz-item-analysis", async () =>
+    itemAnalysisCsv((await itemAnalysis()).flatMap((c) => c.reports)),
+  );
 }

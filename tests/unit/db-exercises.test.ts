@@ -1,0 +1,217 @@
+// Exercise attempts, hints, drafts and the lesson's completion rule against a real database, run
+// once per provider (`npm test` repeats the db-*.test.ts files on PostgreSQL).
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migratedTestDatabase, TEST_PROVIDER, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+let db: typeof import("@/lib/db").db;
+let attempts: typeof import("@/lib/exercises/attempts");
+let drafts: typeof import("@/lib/exercises/drafts");
+let recordQuiz: typeof import("@/lib/quiz/attempts").recordAttempt;
+let progress: typeof import("@/lib/progress/progress");
+let merge: typeof import("@/lib/progress/merge").mergeAnonymousLearner;
+
+beforeAll(async () => {
+  database = await migratedTestDatabase("exercises");
+  process.env.DATABASE_URL = database.url;
+  ({ db } = await import("@/lib/db"));
+  attempts = await import("@/lib/exercises/attempts");
+  drafts = await import("@/lib/exercises/drafts");
+  ({ recordAttempt: recordQuiz } = await import("@/lib/quiz/attempts"));
+  progress = await import("@/lib/progress/progress");
+  ({ mergeAnonymousLearner: merge } = await import("@/lib/progress/merge"));
+}, 60_000);
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+const course = "docker";
+const lesson = "multi-stage-builds";
+const both = { quiz: true, exercises: ["shrink", "scratch"] };
+const learner = async () => (await db.learner.create({ data: {} })).id;
+const check = (id: string, passed: boolean) => ({
+  id,
+  passed,
+  description: `${id} holds`,
+  line: passed ? null : 3,
+  detail: null,
+  hintCount: 3,
+});
+const exercise = (
+  learnerId: string,
+  exerciseId: string,
+  passed: boolean,
+  rule = both,
+  submissionId = randomUUID(),
+) => ({
+  learnerId,
+  course,
+  lesson,
+  exerciseId,
+  version: "aaaaaaaaaaaa",
+  submissionId,
+  source: `FROM alpine\n# ${submissionId}\n`,
+  passed,
+  checks: [check("non-root", passed), check("size", true)],
+  gradeMs: 3.4,
+  rule,
+});
+const quiz = (learnerId: string, passed: boolean) => ({
+  learnerId,
+  submissionId: randomUUID(),
+  course,
+  lesson,
+  quizId: "check",
+  quizVersion: "v1",
+  answers: {},
+  result: { score: passed ? 4 : 1, maxScore: 4, percent: passed ? 100 : 25, passed, questions: [] },
+  rule: both,
+});
+const completed = async (learnerId: string) =>
+  (await db.lessonProgress.findFirst({ where: { learnerId, lessonSlug: lesson } }))?.completedBy ?? null;
+
+describe(`exercise records on ${TEST_PROVIDER}`, () => {
+  it("stores a double submit once, with its checks and source, however it races", async () => {
+    const id = await learner();
+    const same = exercise(id, "shrink", false);
+    const results = await Promise.all([1, 2, 3, 4].map(() => attempts.recordExerciseAttempt(same)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.attempt.id)).size).toBe(1);
+    const rows = await db.exerciseAttempt.findMany({ where: { learnerId: id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      source: same.source,
+      passed: false,
+      gradeMs: 3,
+      exerciseVersion: "aaaaaaaaaaaa",
+    });
+    expect(results[0]!.attempt.checks.map((c) => [c.id, c.passed])).toEqual([
+      ["non-root", false],
+      ["size", true],
+    ]);
+  });
+
+  it("lets two learners use the same submission id without finding each other's attempt", async () => {
+    const [a, b] = [await learner(), await learner()];
+    const id = randomUUID();
+    const first = await attempts.recordExerciseAttempt(exercise(a, "shrink", false, both, id));
+    const second = await attempts.recordExerciseAttempt(exercise(b, "shrink", true, both, id));
+    expect(second.created).toBe(true);
+    expect(second.attempt.id).not.toBe(first.attempt.id);
+    expect(await attempts.findSubmission(a, id)).toMatchObject({ passed: false });
+  });
+
+  it("completes a lesson whose rule is both only when every exercise and the quiz have passed", async () => {
+    const id = await learner();
+    await attempts.recordExerciseAttempt(exercise(id, "shrink", true));
+    expect(await completed(id)).toBeNull();
+    await recordQuiz(quiz(id, true));
+    expect(await completed(id)).toBeNull();
+    const last = await attempts.recordExerciseAttempt(exercise(id, "scratch", true));
+    expect(last.completed).toBe(true);
+    expect(await completed(id)).toBe("exercises");
+  });
+
+  it("completes by the quiz when the exercises passed first, and never by a failed attempt", async () => {
+    const id = await learner();
+    await attempts.recordExerciseAttempt(exercise(id, "shrink", true));
+    await attempts.recordExerciseAttempt(exercise(id, "scratch", false));
+    await attempts.recordExerciseAttempt(exercise(id, "scratch", true));
+    await recordQuiz(quiz(id, false));
+    expect(await completed(id)).toBeNull();
+    await recordQuiz(quiz(id, true));
+    expect(await completed(id)).toBe("quiz");
+  });
+
+  it("ignores exercises when the rule is quiz, and the quiz when it is exercises", async () => {
+    const quizOnly = { quiz: true, exercises: [] };
+    const a = await learner();
+    const r = await attempts.recordExerciseAttempt(exercise(a, "shrink", true, quizOnly));
+    expect(r.completed).toBe(false);
+    expect(await completed(a)).toBeNull();
+    const b = await learner();
+    await recordQuiz({ ...quiz(b, true), rule: { quiz: false, exercises: ["shrink"] } });
+    expect(await completed(b)).toBeNull();
+    await attempts.recordExerciseAttempt(exercise(b, "shrink", true, { quiz: false, exercises: ["shrink"] }));
+    expect(await completed(b)).toBe("exercises");
+  });
+
+  it("counts attempts per version, records each hint once, and keeps the highest asked", async () => {
+    const id = await learner();
+    const key = { learnerId: id, course, lesson, exerciseId: "shrink", version: "aaaaaaaaaaaa" };
+    await attempts.recordExerciseAttempt(exercise(id, "shrink", false));
+    await Promise.all(
+      [1, 1, 2, 1].map((index) => attempts.recordHintRequest({ ...key, checkId: "non-root", index })),
+    );
+    expect(await attempts.hintsAsked(key)).toEqual({ "non-root": 2 });
+    expect(await db.exerciseHintRequest.count({ where: { learnerId: id } })).toBe(2);
+    const next = await attempts.recordExerciseAttempt(exercise(id, "shrink", true));
+    expect(next.attempt.hintsUsed).toBe(2);
+    expect(await attempts.exerciseHistory(key)).toEqual({ attempts: 2, passed: true });
+    expect(await attempts.exerciseHistory({ ...key, version: "bbbbbbbbbbbb" })).toEqual({
+      attempts: 0,
+      passed: false,
+    });
+    const state = await progress.getCourseProgress(id, course);
+    expect(state.exercises[`${lesson}/shrink`]?.aaaaaaaaaaaa).toMatchObject({ attempts: 2, passed: true });
+  });
+
+  it("keeps one draft per learner and exercise, the latest winning", async () => {
+    const id = await learner();
+    const key = { course, lesson, exerciseId: "shrink" };
+    await Promise.all(["FROM a", "FROM b", "FROM c"].map((s) => drafts.saveDraft(id, key, s)));
+    await drafts.saveDraft(id, key, "FROM final");
+    expect((await drafts.loadDraft(id, key))?.source).toBe("FROM final");
+    expect(await db.exerciseDraft.count({ where: { learnerId: id } })).toBe(1);
+  });
+
+  it("moves an anonymous learner's attempts and hints into the account at sign-in, once", async () => {
+    const user = await db.user.create({
+      data: { id: randomUUID(), name: "Merge", email: `${randomUUID()}@example.test`, emailVerified: false },
+    });
+    const owned = await db.learner.create({ data: { userId: user.id } });
+    const anon = await learner();
+    const key = {
+      course,
+      lesson,
+      exerciseId: "shrink",
+      version: "aaaaaaaaaaaa",
+      checkId: "non-root",
+      index: 1,
+    };
+    await attempts.recordHintRequest({ ...key, learnerId: anon });
+    await attempts.recordHintRequest({ ...key, learnerId: owned.id });
+    const clash = randomUUID();
+    await attempts.recordExerciseAttempt(exercise(anon, "shrink", true, both, clash));
+    await attempts.recordExerciseAttempt(exercise(owned.id, "shrink", false, both, clash));
+    await attempts.recordExerciseAttempt(exercise(anon, "scratch", false));
+    expect(await merge(user.id, anon)).toBe(owned.id);
+    expect(await db.exerciseAttempt.count({ where: { learnerId: owned.id } })).toBe(3);
+    expect(await db.exerciseHintRequest.count({ where: { learnerId: owned.id } })).toBe(1);
+    expect(await db.learner.findUnique({ where: { id: anon } })).toBeNull();
+    expect(await attempts.exerciseHistory({ ...key, learnerId: owned.id })).toEqual({
+      attempts: 2,
+      passed: true,
+    });
+  });
+
+  it("deletes exercise attempts and hints when a learner starts the course over", async () => {
+    const id = await learner();
+    await attempts.recordExerciseAttempt(exercise(id, "shrink", false));
+    await attempts.recordHintRequest({
+      learnerId: id,
+      course,
+      lesson,
+      exerciseId: "shrink",
+      version: "v",
+      checkId: "c",
+      index: 1,
+    });
+    await progress.resetCourseProgress(id, course);
+    expect(await db.exerciseAttempt.count({ where: { learnerId: id } })).toBe(0);
+    expect(await db.exerciseHintRequest.count({ where: { learnerId: id } })).toBe(0);
+  });
+});
