@@ -28,7 +28,7 @@ function pageComponents(extra: Pick<LessonExerciseProps, "course" | "lesson" | "
     ...lessonComponents({ course: extra.course, lesson: extra.lesson }),
     // biome-ignore lint/correctness/noComponentHookFactories: a hook-free server wrapper that binds this learner's attempt to the island
     Exercise: (props: Omit<LessonExerciseProps, keyof typeof extra>) => (
-      <LessonExercise {...props} {...extra} />
+      <LessonExercise {...props} {...extra} inPlace />
     ),
   };
 }
