@@ -58,6 +58,20 @@ export function benchMarkdown(report: Row): string {
       )}`,
     );
   }
+  const grading = (report.exerciseGrading as Row | undefined)?.rows;
+  if (Array.isArray(grading))
+    parts.push(
+      `Exercise grading on the server:\n\n${table(
+        [
+          ["exercise", "exercise"],
+          ["submission", "submission"],
+          ["checks", "checks"],
+          ["p50Ms", "p50 ms"],
+          ["p95Ms", "p95 ms"],
+        ],
+        grading as Row[],
+      )}`,
+    );
   if (Array.isArray(report.pageSizes))
     parts.push(
       table(
