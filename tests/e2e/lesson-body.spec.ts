@@ -44,7 +44,9 @@ function expectSmallAnswers(posts: ReturnType<typeof recordPosts>, maxBytes: num
   }
 }
 
-test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", async ({ request }) => {
+test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", {
+  tag: "@db",
+}, async ({ request }) => {
   const response = await request.get(PART7);
   expect(response.status()).toBe(200);
   const html = await response.text();
@@ -58,9 +60,9 @@ test("Part 7's text travels once: in the HTML, not again in the inlined RSC payl
     .annotations.push({ type: "Part 7 HTML", description: `${size} B, ${gzipSync(html).length} B gzip` });
 });
 
-test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", async ({
-  page,
-}) => {
+test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", {
+  tag: "@db",
+}, async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
@@ -79,9 +81,9 @@ test("Part 7's islands mount in the browser and work: copy, quiz, calculator, ex
   expect(errors).toEqual([]);
 });
 
-test("a lesson reached by a client-side link shows its text, and its islands and contents work", async ({
-  page,
-}) => {
+test("a lesson reached by a client-side link shows its text, and its islands and contents work", {
+  tag: "@db",
+}, async ({ page }) => {
   await page.goto(PART6);
   await waitForHydration(page);
   // The body's HTML: fetched once, from the lesson's prerendered page (not the RSC payload).
