@@ -9,23 +9,26 @@ const PART7 = "/courses/docker/multi-stage-builds";
 const quiz = authoredQuiz("07-multi-stage-builds.mdx");
 
 const openPart7Quiz = (page: Page) => openQuiz(page, PART7, quiz.id);
+const PART8 = "/courses/docker/compose";
+const part8Quiz = authoredQuiz("08-compose.mdx");
 /** Where the quiz island sends a submission (the same write as the form's server action). */
 const QUIZ_ROUTE = "/api/learner/quiz-attempts";
 
 test("a learner fails the quiz, reads the feedback, tries again and passes; the part is then complete everywhere", {
   tag: "@db",
 }, async ({ page }) => {
-  const section = await openPart7Quiz(page);
+  // Part 8: its quiz alone completes it (Part 7 also asks for its exercises, by its default rule).
+  const section = await openQuiz(page, PART8, part8Quiz.id);
   await expect(section.getByTestId("quiz-stats")).toHaveText("Not attempted yet.");
-  await answerQuiz(section, quiz.questions, false);
+  await answerQuiz(section, part8Quiz.questions, false);
   await section.getByRole("button", { name: "Submit answers" }).click();
   const result = section.locator(".quiz-result");
-  await expect(result).toContainText(`Your score: 0 of ${quiz.questions.length}`);
+  await expect(result).toContainText(`Your score: 0 of ${part8Quiz.questions.length}`);
   await expect(result).toContainText("Not passed");
   await expect(result).toBeFocused();
-  await expect(section.locator('[data-result="incorrect"]')).toHaveCount(quiz.questions.length);
+  await expect(section.locator('[data-result="incorrect"]')).toHaveCount(part8Quiz.questions.length);
   // Feedback explains each wrong choice picked; the answers themselves wait until a pass.
-  const explained = quiz.questions.find((q) => q.type === "single")!;
+  const explained = part8Quiz.questions.find((q) => q.type === "single")!;
   const picked = explained.choices!.find((c) => !c.correct)!;
   await expect(section.locator(`[data-question="${explained.id}"]`)).toContainText(
     picked.explanation!.replace(/`/g, "").slice(0, 30),
@@ -37,35 +40,35 @@ test("a learner fails the quiz, reads the feedback, tries again and passes; the 
   await section.getByRole("button", { name: "Start over" }).click();
   await expect(section.locator(".quiz-result")).toHaveCount(0);
   await expect(section.getByRole("radio", { checked: true })).toHaveCount(0);
-  await answerQuiz(section, quiz.questions, true);
+  await answerQuiz(section, part8Quiz.questions, true);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.locator(".quiz-result")).toContainText(
-    `Your score: ${quiz.questions.length} of ${quiz.questions.length} (100%) — Passed`,
+    `Your score: ${part8Quiz.questions.length} of ${part8Quiz.questions.length} (100%) — Passed`,
   );
   await expect(section.getByTestId("quiz-stats")).toContainText(
-    `Best: ${quiz.questions.length}/${quiz.questions.length}`,
+    `Best: ${part8Quiz.questions.length}/${part8Quiz.questions.length}`,
   );
   await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 2");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   const sidebar = page.getByRole("navigation", { name: /parts$/ }).last();
-  await expect(sidebar.locator('[data-completed="multi-stage-builds"]')).toBeVisible();
+  await expect(sidebar.locator('[data-completed="compose"]')).toBeVisible();
 
   await page.goto("/courses/docker");
-  await expect(page.locator('[data-part="7"] [data-completed="multi-stage-builds"]')).toBeVisible();
+  await expect(page.locator('[data-part="8"] [data-completed="compose"]')).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Course progress" })).toHaveAttribute(
     "aria-valuenow",
     "1",
   );
-  // Part 7 was the last part read, and it is complete: the main button goes on to Part 8.
-  await expect(page.getByTestId("course-cta")).toHaveText("Continue: Part 8");
+  // Part 8 was the last part read, and it is complete: the main button goes on to Part 9.
+  await expect(page.getByTestId("course-cta")).toHaveText("Continue: Part 9");
 
   await page.goto("/progress");
-  await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+  await expect(page.locator('[data-lesson="compose"] [data-status]')).toContainText("Completed");
   await expect(page.locator("[data-attempt]")).toHaveCount(2);
 
   await page.reload();
-  await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+  await expect(page.locator('[data-lesson="compose"] [data-status]')).toContainText("Completed");
 });
 
 test("two browsers have separate progress", { tag: "@db" }, async ({ browser }) => {
