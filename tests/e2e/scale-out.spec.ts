@@ -9,8 +9,9 @@ import { authoredQuiz } from "./support/lesson-source";
 import { answerQuiz } from "./support/quiz";
 import { type RunningServer, startServer } from "./support/server";
 
-const quiz = authoredQuiz("07-multi-stage-builds.mdx");
-const PART7 = "/courses/docker/multi-stage-builds";
+// Part 8: its quiz alone completes it (Part 7 also asks for its exercises, by its default rule).
+const quiz = authoredQuiz("08-compose.mdx");
+const PART8 = "/courses/docker/compose";
 const base = Number(process.env.LECTERN_E2E_PORT ?? 3100);
 
 test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@db" }, async ({ browser }) => {
@@ -46,7 +47,7 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@d
     const page = await context.newPage();
 
     // A quiz attempt on A…
-    await page.goto(`${a.url}${PART7}`);
+    await page.goto(`${a.url}${PART8}`);
     await waitForHydration(page);
     const section = page.locator(`[data-quiz="${quiz.id}"]`);
     await section.scrollIntoViewIfNeeded();
@@ -59,9 +60,9 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@d
 
     // …is the learner's progress on B (same anonymous learner cookie, verified with the same secret).
     await page.goto(`${b.url}/progress`);
-    await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+    await expect(page.locator('[data-lesson="compose"] [data-status]')).toContainText("Completed");
     await expect(page.locator("[data-attempt]")).toHaveCount(1);
-    await page.goto(`${b.url}${PART7}`);
+    await page.goto(`${b.url}${PART8}`);
     await waitForHydration(page);
     await expect(page.locator(`[data-quiz="${quiz.id}"]`).getByTestId("quiz-stats")).toContainText(
       "Attempts: 1",
@@ -72,11 +73,11 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@d
     await signUp(page, "Scale Out", email, PASSWORD, "/");
     await confirmEmail(page, email, url);
     await page.goto(`${a.url}/progress`);
-    await expect(page.locator('[data-lesson="multi-stage-builds"] [data-status]')).toContainText("Completed");
+    await expect(page.locator('[data-lesson="compose"] [data-status]')).toContainText("Completed");
 
     // A comment posted through A…
     const text = `Posted on one server, read on the other ${Date.now()}`;
-    await page.goto(`${a.url}${PART7}`);
+    await page.goto(`${a.url}${PART8}`);
     await waitForHydration(page);
     const discussion = page.locator("#discussion");
     await discussion.scrollIntoViewIfNeeded();
@@ -87,7 +88,7 @@ test(`two app servers on one ${E2E_PROVIDER} database behave as one`, { tag: "@d
     // …is in the thread B serves, to another visitor too.
     const other = await browser.newContext({ baseURL: b.url });
     const visitor = await other.newPage();
-    await visitor.goto(`${b.url}${PART7}`);
+    await visitor.goto(`${b.url}${PART8}`);
     await visitor.locator("#discussion").scrollIntoViewIfNeeded();
     await expect(visitor.locator("#discussion").getByText(text)).toBeVisible();
     await other.close();
