@@ -9,7 +9,7 @@ import { CHECK_KINDS, type ExerciseDefinition, ExerciseDefinitionSchema } from "
 import { parseCodeMeta } from "../code-meta";
 import { highlightBlock } from "../highlight";
 import type { Collector, Located } from "./collector";
-import { readYamlFence } from "./yaml-fence";
+import { readYamlFence, reportYamlErrors } from "./yaml-fence";
 
 const HINT = "See the exercise section of content/AUTHORING.md";
 const KNOWN_KINDS = new Set<string>(CHECK_KINDS);
@@ -28,20 +28,13 @@ export function remarkExercise(collector: Collector) {
     const jobs: Promise<void>[] = [];
     visit(tree, "code", (node: Code, index, parent) => {
       if (node.lang !== "exercise" || !parent || index === undefined) return;
-      const { doc, fenceLine, place, at } = readYamlFence(node);
+      const fence = readYamlFence(node);
+      const { doc, fenceLine, at } = fence;
       const remove = () => {
         parent.children.splice(index, 1);
         return index;
       };
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors)
-          collector.error(
-            place(e.pos[0]),
-            "exercise",
-            `Exercise is not valid YAML: ${e.message.split("\n")[0]}`,
-          );
-        return remove();
-      }
+      if (reportYamlErrors(fence, collector, "exercise", "Exercise")) return remove();
       const raw = doc.toJS() as { checks?: unknown };
       const unknown = new Set<number>();
       if (Array.isArray(raw?.checks)) {

@@ -4,7 +4,7 @@ import { toPublicQuiz } from "@/lib/content/quiz-public";
 import { QuizDefinitionSchema } from "@/lib/content/quiz-schema";
 import { firstPerPath } from "../frontmatter";
 import type { Collector } from "./collector";
-import { readYamlFence } from "./yaml-fence";
+import { readYamlFence, reportYamlErrors } from "./yaml-fence";
 
 /** A node's plain text (a heading's words without their marks). */
 const textOf = (node: Nodes): string =>
@@ -36,16 +36,13 @@ export function remarkQuiz(collector: Collector) {
   return () => (tree: Root) => {
     visit(tree, "code", (node: Code, index, parent) => {
       if (node.lang !== "quiz" || !parent || index === undefined) return;
-      const { doc, fenceLine, place, at } = readYamlFence(node);
+      const fence = readYamlFence(node);
+      const { doc, fenceLine, at } = fence;
       const remove = () => {
         parent.children.splice(index, 1);
         return index;
       };
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors)
-          collector.error(place(e.pos[0]), "quiz", `Quiz is not valid YAML: ${e.message.split("\n")[0]}`);
-        return remove();
-      }
+      if (reportYamlErrors(fence, collector, "quiz", "Quiz")) return remove();
       const parsed = QuizDefinitionSchema.safeParse(doc.toJS());
       if (!parsed.success) {
         for (const issue of firstPerPath(parsed.error.issues)) {

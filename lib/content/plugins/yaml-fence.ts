@@ -1,6 +1,6 @@
 import type { Code } from "mdast";
 import { type Document, LineCounter, parseDocument } from "yaml";
-import type { Located } from "./collector";
+import type { Collector, Located } from "./collector";
 
 type YamlNode = { range?: [number, number] };
 
@@ -33,4 +33,19 @@ export function readYamlFence(node: Code): YamlFence {
     return target?.range ? place(target.range[0]) : { line: fenceLine, column: 1 };
   };
   return { doc, fenceLine, place, at };
+}
+
+/**
+ * Reports the block's YAML syntax errors, each at its place ("Quiz is not valid YAML: …");
+ * true when there were any (the block is then left out).
+ */
+export function reportYamlErrors(
+  fence: YamlFence,
+  collector: Collector,
+  rule: "quiz" | "exercise",
+  what: string,
+): boolean {
+  for (const e of fence.doc.errors)
+    collector.error(fence.place(e.pos[0]), rule, `${what} is not valid YAML: ${e.message.split("\n")[0]}`);
+  return fence.doc.errors.length > 0;
 }
