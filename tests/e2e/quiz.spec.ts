@@ -101,6 +101,7 @@ test("no response the browser receives before submitting contains an answer or e
   await page.getByRole("link", { name: "Multi-Stage Builds — Optimize Your Images" }).first().click();
   await expect(page).toHaveURL(new RegExp(PART7));
   await page.waitForLoadState("networkidle");
+  await bodies.settled();
   expect(bodies.length).toBeGreaterThan(3);
   expect(bodies.some((b) => /x-component|text\/x-component/.test(b.url) || b.text.includes(quiz.id))).toBe(
     true,

@@ -274,6 +274,7 @@ test("cards made before signing up are there after it; the answer key never reac
   await reviewLink(page).click();
   await expect(card(page)).toBeVisible();
   await page.waitForLoadState("networkidle");
+  await bodies.settled();
   // The prompt's longest run of plain text (inline code is rendered as elements).
   const promptText = finalStage.prompt.split("`").sort((x, y) => y.length - x.length)[0]!;
   expect(bodies.filter((b) => b.text.includes(promptText)).length).toBeGreaterThanOrEqual(2);
@@ -343,5 +344,6 @@ test("until the learner has passed the quiz, a card answered wrong keeps its exp
   await expect(outcome(page).locator("[data-withheld]")).toContainText("once you have passed the quiz");
   await expect(outcome(page).locator("[data-right-answer]")).toHaveCount(0);
   await page.waitForLoadState("networkidle");
+  await bodies.settled();
   expectNoSecrets(bodies, [finalStage.explanation!]);
 });

@@ -41,7 +41,12 @@ test("lesson images under public/images are served to the page the CSP allows", 
   const figure = page.getByRole("img", { name: /only the last stage/i });
   await figure.scrollIntoViewIfNeeded();
   await expect(figure).toBeVisible();
-  expect(await figure.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // A lazy image is laid out (visible) before its bytes arrive: wait for them to decode.
+  await expect
+    .poll(() =>
+      figure.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth),
+    )
+    .toBeGreaterThan(0);
   expect(new URL((await figure.getAttribute("src")) ?? "", page.url()).pathname).toMatch(
     /^\/images\/docker\//,
   );

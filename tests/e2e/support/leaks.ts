@@ -2,14 +2,32 @@ import { expect, type Page } from "@playwright/test";
 
 export type Body = { url: string; type: string; text: string };
 
-/** Records every text response (pages, RSC payloads, JSON, scripts) the page receives from now on. */
-export function recordResponses(page: Page): Body[] {
-  const bodies: Body[] = [];
-  page.on("response", async (res) => {
+/** The recorded bodies; `settled()` waits until every response seen so far has been read. */
+export type Recorded = Body[] & { settled(): Promise<void> };
+
+/**
+ * Records every text response (pages, RSC payloads, JSON, scripts) the page receives from now on.
+ * A body is read after its response arrives (a streamed page can be on screen first): await
+ * `settled()` before checking the bodies.
+ */
+export function recordResponses(page: Page): Recorded {
+  const pending = new Set<Promise<void>>();
+  const bodies = [] as unknown as Recorded;
+  page.on("response", (res) => {
     const type = res.headers()["content-type"] ?? "";
-    if (/text|javascript|json|x-component/.test(type))
-      bodies.push({ url: res.url(), type, text: await res.text().catch(() => "") });
+    if (!/text|javascript|json|x-component/.test(type)) return;
+    const read = res
+      .text()
+      .catch(() => "")
+      .then((text) => {
+        bodies.push({ url: res.url(), type, text });
+      })
+      .finally(() => pending.delete(read));
+    pending.add(read);
   });
+  bodies.settled = async () => {
+    while (pending.size > 0) await Promise.all(pending);
+  };
   return bodies;
 }
 
