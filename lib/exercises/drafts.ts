@@ -11,7 +11,7 @@ const key = (learnerId: string, k: ExerciseKey) => ({
   },
 });
 
-/** Keeps a signed-in learner's draft of an exercise (one per exercise; the latest wins). */
+/** Keeps a learner's draft of an exercise (one per exercise; the latest wins). */
 export async function saveDraft(learnerId: string, k: ExerciseKey, source: string): Promise<Date> {
   const row = await db.exerciseDraft.upsert({
     where: key(learnerId, k),

@@ -15,7 +15,8 @@ const Target = {
  * A submitted Dockerfile. The grader (lib/exercises/grade.ts) refuses what it cannot read (empty,
  * too large, binary, too many stages) with a message; this only bounds what is decoded at all.
  * The submission id is optional for the form without JavaScript on a prerendered lesson (which
- * cannot choose one per visit); the island and the exercise's own page always send one.
+ * cannot choose one per visit: the server derives one, lib/exercises/form-submission.ts); the
+ * island and the exercise's own page always send one.
  */
 export const ExerciseSubmissionSchema = z.object({
   ...Target,

@@ -1,11 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { defineWrite, perLearner, perUser, requireUser, type WriteContext } from "@/lib/actions/pipeline";
+import { defineWrite, perLearner, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
 import { exerciseHistory, hintsAsked, recordExerciseAttempt, recordHintRequest } from "./attempts";
 import { completionRuleFor } from "./completion";
 import { saveDraft } from "./drafts";
+import { formSubmissionId } from "./form-submission";
 import { gradeExercise } from "./grade";
 import { findExercise } from "./lookup";
 import { exerciseHint, exerciseSolution } from "./public";
@@ -75,16 +75,16 @@ export const submitExercise = defineWrite({
   },
   async write(ctx, input): Promise<SubmitExerciseData> {
     const learnerId = await ctx.learner();
+    const key = versionKey(learnerId, input);
     const stored = await recordExerciseAttempt({
-      ...versionKey(learnerId, input),
-      submissionId: input.submissionId ?? randomUUID(),
+      ...key,
+      submissionId: input.submissionId ?? (await formSubmissionId(key, input.source)),
       source: input.source,
       passed: ctx.outcome.passed,
       checks: ctx.outcome.checks,
       gradeMs: ctx.gradeMs,
       rule: await completionRuleFor(input.course, input.lesson),
     });
-    const key = versionKey(learnerId, input);
     const [history, asked, progress] = await Promise.all([
       exerciseHistory(key),
       hintsAsked(key),
@@ -159,20 +159,21 @@ export const revealSolution = defineWrite({
   },
 });
 
-/** Keeps a signed-in learner's draft of an exercise on the server (anonymous drafts stay in the browser). */
+/**
+ * Keeps a learner's draft of an exercise on the server: an account's, and an anonymous learner's
+ * too, so that signing up or in carries it into the account (lib/progress/merge.ts).
+ */
 export const saveExerciseDraft = defineWrite({
   name: "exercise.draft",
   schema: DraftSchema,
-  rateLimits: [perUser("exerciseDraft")],
-  async authorize(ctx, input) {
-    const { user } = requireUser(ctx, "Sign in to keep drafts with your account.");
+  rateLimits: [perLearner("exerciseDraft")],
+  async authorize(_ctx, input) {
     if (!(await findExercise(input.course, input.lesson, input.exerciseId)))
       throw new ActionError(
         "This exercise does not exist (it may have been removed); reload the page",
         undefined,
         404,
       );
-    return { user };
   },
   async write(ctx, input) {
     const savedAt = await saveDraft(await ctx.learner(), input, input.source);

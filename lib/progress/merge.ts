@@ -72,9 +72,10 @@ function mergeOnce(userId: string, anonymousId: string | null): Promise<string> 
 }
 
 /**
- * Exercise attempts and hint requests move to the account. Two rows can only collide where both
- * learners asked for the same hint (kept once) or, by chance, chose the same submission id (the
- * anonymous one gets a fresh id: it is a different submission).
+ * Exercise attempts, hint requests and drafts move to the account. Two rows can only collide where
+ * both learners asked for the same hint (kept once), by chance chose the same submission id (the
+ * anonymous one gets a fresh id: it is a different submission), or both keep a draft of one
+ * exercise (the newer one stays, with its time).
  */
 async function mergeExerciseRecords(tx: Tx, fromId: string, toId: string) {
   const hints = await tx.exerciseHintRequest.findMany({ where: { learnerId: fromId } });
@@ -101,4 +102,29 @@ async function mergeExerciseRecords(tx: Tx, fromId: string, toId: string) {
   for (const c of clashes)
     await tx.exerciseAttempt.update({ where: { id: c.id }, data: { submissionId: `merged-${c.id}` } });
   await tx.exerciseAttempt.updateMany({ where: { learnerId: fromId }, data: { learnerId: toId } });
+  await mergeExerciseDrafts(tx, fromId, toId);
+}
+
+async function mergeExerciseDrafts(tx: Tx, fromId: string, toId: string) {
+  const drafts = await tx.exerciseDraft.findMany({ where: { learnerId: fromId } });
+  for (const d of drafts) {
+    const mine = await tx.exerciseDraft.findUnique({
+      where: {
+        learnerId_courseSlug_lessonSlug_exerciseId: {
+          learnerId: toId,
+          courseSlug: d.courseSlug,
+          lessonSlug: d.lessonSlug,
+          exerciseId: d.exerciseId,
+        },
+      },
+      select: { id: true, updatedAt: true },
+    });
+    if (mine && mine.updatedAt >= d.updatedAt) {
+      await tx.exerciseDraft.delete({ where: { id: d.id } });
+      continue;
+    }
+    if (mine) await tx.exerciseDraft.delete({ where: { id: mine.id } });
+    // An explicit updatedAt keeps the draft's own time (@updatedAt would stamp the merge's).
+    await tx.exerciseDraft.update({ where: { id: d.id }, data: { learnerId: toId, updatedAt: d.updatedAt } });
+  }
 }

@@ -165,4 +165,32 @@ describe(`submitting an exercise on ${TEST_PROVIDER}`, () => {
     if (failed)
       expect((await writes.requestHint({ ...target, checkId: failed.id, index: "1" })).ok).toBe(false);
   });
+
+  it("counts a form's double submit without a submission id once, however it races", async () => {
+    // The lesson's form without JavaScript is prerendered: it cannot carry an id of its own.
+    const send = (source: string) => writes.submitExercise({ ...target, source });
+    const first = await send(starter);
+    if (!first.ok) expect.unreachable(first.message);
+    const learnerId = request.learnerId!;
+    const again = await send(starter);
+    expect(again.ok && again.data.result).toMatchObject({
+      attemptId: first.data.result.attemptId,
+      repeated: true,
+    });
+    const raced = await Promise.all([send(solution), send(solution), send(solution)]);
+    const ids = new Set(raced.map((r) => (r.ok ? r.data.result.attemptId : r.message)));
+    expect(ids.size).toBe(1);
+    expect(await db.exerciseAttempt.count({ where: { learnerId } })).toBe(2);
+    // Sending the starter again after something else is a new attempt, not the first one found.
+    const later = await send(starter);
+    expect(later.ok && later.data.result.repeated).toBe(false);
+    expect(await db.exerciseAttempt.count({ where: { learnerId } })).toBe(3);
+  });
+
+  it("keeps an anonymous learner's draft on the server, for the account to take at sign-in", async () => {
+    const saved = await writes.saveExerciseDraft({ ...target, source: "FROM alpine\n# draft\n" });
+    if (!saved.ok) expect.unreachable(saved.message);
+    const row = await db.exerciseDraft.findFirst({ where: { learnerId: request.learnerId! } });
+    expect(row?.source).toBe("FROM alpine\n# draft\n");
+  });
 });

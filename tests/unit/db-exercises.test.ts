@@ -198,6 +198,45 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     });
   });
 
+  it("carries an anonymous draft into the account at sign-in, keeping the newer of two", async () => {
+    const user = await db.user.create({
+      data: { id: randomUUID(), name: "Drafts", email: `${randomUUID()}@example.test`, emailVerified: false },
+    });
+    const owned = (await db.learner.create({ data: { userId: user.id } })).id;
+    const anon = await learner();
+    const only = { course, lesson, exerciseId: "only-anonymous" };
+    const older = { course, lesson, exerciseId: "account-older" };
+    const newer = { course, lesson, exerciseId: "account-newer" };
+    const at = (iso: string) => ({ updatedAt: new Date(iso) });
+    const put = (learnerId: string, k: typeof only, source: string, when: string) =>
+      db.exerciseDraft.create({
+        data: {
+          learnerId,
+          courseSlug: k.course,
+          lessonSlug: k.lesson,
+          exerciseId: k.exerciseId,
+          source,
+          ...at(when),
+        },
+      });
+    await put(anon, only, "FROM anonymous-only", "2026-12-01T10:00:00Z");
+    await put(owned, older, "FROM account-old", "2026-12-01T09:00:00Z");
+    await put(anon, older, "FROM anonymous-new", "2026-12-01T10:00:00Z");
+    await put(owned, newer, "FROM account-new", "2026-12-01T11:00:00Z");
+    await put(anon, newer, "FROM anonymous-old", "2026-12-01T10:00:00Z");
+    expect(await merge(user.id, anon)).toBe(owned);
+    expect(await drafts.loadDraft(owned, only)).toEqual({
+      source: "FROM anonymous-only",
+      updatedAt: new Date("2026-12-01T10:00:00Z"),
+    });
+    expect(await drafts.loadDraft(owned, older)).toEqual({
+      source: "FROM anonymous-new",
+      updatedAt: new Date("2026-12-01T10:00:00Z"),
+    });
+    expect((await drafts.loadDraft(owned, newer))?.source).toBe("FROM account-new");
+    expect(await db.exerciseDraft.count({ where: { learnerId: owned } })).toBe(3);
+  });
+
   it("deletes exercise attempts and hints when a learner starts the course over", async () => {
     const id = await learner();
     await attempts.recordExerciseAttempt(exercise(id, "shrink", false));
