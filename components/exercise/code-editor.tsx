@@ -79,7 +79,8 @@ const theme = EditorView.theme({
 
 /**
  * The learner's Dockerfile editor: CodeMirror 6 with the Dockerfile mode, line numbers, undo
- * history and Tab to indent. Tab does not trap the keyboard: as CodeMirror documents, Escape then
+ * history and Tab to indent. Lines do not wrap (a Dockerfile's line breaks carry its meaning): a
+ * long one scrolls sideways, on a phone too. Tab does not trap the keyboard: as CodeMirror documents, Escape then
  * Tab (or Ctrl-M / Shift-Alt-M to toggle tab focus mode) moves focus on. Loaded on demand by the
  * island (a dynamic import), so no lesson pays for it until an exercise is opened.
  */
@@ -126,7 +127,6 @@ export default function CodeEditor({
           indentOnInput(),
           StreamLanguage.define(dockerFile),
           syntaxHighlighting(colours),
-          EditorView.lineWrapping,
           EditorState.tabSize.of(4),
           keymap.of([
             {

@@ -47,7 +47,7 @@ export const askHint = (t: Target, checkId: string, index: number) =>
 /** Asks for the reference solution (the server applies the reveal rule). */
 export const askSolution = (t: Target) => send<{ solution: string }>("/api/learner/exercise-solutions", t);
 
-/** Keeps the signed-in learner's draft on the server. */
+/** Keeps this learner's draft on the server (anonymous or signed in). */
 export const putDraft = (t: Omit<Target, "version">, source: string) =>
   send<{ savedAt: string }>("/api/learner/exercise-drafts", { ...t, source }, "PUT");
 

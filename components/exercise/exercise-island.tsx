@@ -33,8 +33,8 @@ type Props = {
  * results and the solution. Its props are JSON (a lesson-body island). It
  * works without JavaScript (the textarea posts to a server action whose permalink is the
  * exercise's own page); with it, the textarea becomes CodeMirror when focused, submissions go as
- * JSON, drafts are kept per browser (and per account when signed in), and the results, hints and
- * solution update in place.
+ * JSON, drafts are kept in the browser and on the server for this learner (which signing up or in
+ * carries into the account), and the results, hints and solution update in place.
  */
 export function ExerciseIsland({ exercise, course, lesson, initial, submissionId: serverId }: Props) {
   const target: Target = { course, lesson, exerciseId: exercise.id, version: exercise.version };
@@ -65,13 +65,16 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
   const { data: progress } = useCourseProgress(course);
   const tried = Boolean(progress?.exercises?.[`${lesson}/${exercise.id}`]);
   const ids = `exercise-${exercise.id}`;
+  // The source last sent to the server (the starter or the page's, until the learner edits).
+  const saved = useRef(source);
 
-  // A returning learner: this browser's draft, then (signed in, or after an attempt) the server's.
+  // A returning learner: this browser's draft, then (signed in, or after an attempt) the server's
+  // when it is the newer one (written on another device, or carried into the account at sign-in).
   useEffect(() => {
     if (initial) return;
     const local = readLocal(course, lesson, exercise.id);
-    if (local && local !== exercise.starter) {
-      setSource(local);
+    if (local && local.source !== exercise.starter) {
+      setSource(local.source);
       setNotice("Your draft from this browser was restored.");
     }
   }, [course, lesson, exercise.id, exercise.starter, initial]);
@@ -83,30 +86,33 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
       if (!live || !state) return;
       if (state.latest && state.latest.version === exercise.version) setResult((r) => r ?? state.latest);
       const local = readLocal(course, lesson, exercise.id);
-      if (state.draft && (!local || local === exercise.starter)) {
-        setSource(state.draft.source);
-        editor.current?.replace(state.draft.source);
-        setNotice("Your saved draft was restored.");
-      }
+      const draft = state.draft;
+      if (!draft || draft.source === local?.source) return;
+      const savedAt = Date.parse(draft.updatedAt);
+      if (local && local.source !== exercise.starter && local.at >= savedAt) return;
+      saved.current = draft.source;
+      writeLocal(course, lesson, exercise.id, draft.source, exercise.starter, savedAt);
+      setSource(draft.source);
+      editor.current?.replace(draft.source);
+      setNotice("Your saved draft was restored.");
     });
     return () => {
       live = false;
     };
   }, [signedIn, tried, initial, course, lesson, exercise.id, exercise.version]);
 
-  // Drafts: every change in this browser at once; to the account a moment after typing stops.
-  const saved = useRef(source);
+  // Drafts: every change in this browser at once; to the server a moment after typing stops (an
+  // anonymous learner's too, so that signing up or in carries it into the account).
   // biome-ignore lint/correctness/useExhaustiveDependencies: target derives from the listed values
   useEffect(() => {
     if (source === saved.current) return;
     writeLocal(course, lesson, exercise.id, source, exercise.starter);
-    if (!signedIn) return;
     const timer = setTimeout(() => {
       saved.current = source;
       void putDraft(target, source);
     }, 1500);
     return () => clearTimeout(timer);
-  }, [source, signedIn, course, lesson, exercise.id, exercise.starter]);
+  }, [source, course, lesson, exercise.id, exercise.starter]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: target derives from props
   const submit = useCallback(async () => {
@@ -220,6 +226,9 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
           aria-describedby={`${ids}-help`}
           hidden={editorOpen}
           spellCheck={false}
+          // A Dockerfile's lines are its meaning (continuations, indentation): long ones scroll
+          // sideways inside the box instead of wrapping.
+          wrap="off"
           autoCapitalize="off"
           autoComplete="off"
           rows={Math.min(24, Math.max(8, source.split("\n").length + 1))}
@@ -323,19 +332,41 @@ function SolutionPanel(p: {
   );
 }
 
-function readLocal(course: string, lesson: string, id: string): string | null {
+type LocalDraft = { source: string; at: number };
+
+/** This browser's draft and when it was written (a draft kept before times were: the epoch). */
+function readLocal(course: string, lesson: string, id: string): LocalDraft | null {
+  let stored: string | null;
   try {
-    return window.localStorage.getItem(draftStorageKey(course, lesson, id));
+    stored = window.localStorage.getItem(draftStorageKey(course, lesson, id));
   } catch {
     return null;
   }
+  if (stored === null) return null;
+  try {
+    const parsed = JSON.parse(stored) as Partial<LocalDraft> | null;
+    if (typeof parsed?.source === "string" && typeof parsed.at === "number")
+      return { source: parsed.source, at: parsed.at };
+  } catch {
+    // The plain text of a draft kept before drafts had times.
+  }
+  return { source: stored, at: 0 };
 }
 
-function writeLocal(course: string, lesson: string, id: string, source: string, starter: string) {
+/** Keeps the draft in this browser; the same text again keeps its time (restoring is not writing). */
+function writeLocal(
+  course: string,
+  lesson: string,
+  id: string,
+  source: string,
+  starter: string,
+  at = Date.now(),
+) {
   try {
     const key = draftStorageKey(course, lesson, id);
-    if (source === starter) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, source);
+    if (source === starter) return window.localStorage.removeItem(key);
+    if (readLocal(course, lesson, id)?.source === source) return;
+    window.localStorage.setItem(key, JSON.stringify({ source, at } satisfies LocalDraft));
   } catch {
     // Storage full or refused (private mode): the draft lives in the page until it is submitted.
   }

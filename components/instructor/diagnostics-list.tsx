@@ -15,8 +15,13 @@ export function DiagnosticsList({ id, diagnostics, onPick, ref }: Props) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return (
-    <section ref={ref} id={id} aria-labelledby={`${id}-title`} className="mt-2 mb-3 scroll-mt-24">
-      <h2 id={`${id}-title`} className="text-base font-semibold">
+    <section
+      ref={ref}
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="flex min-h-0 flex-1 scroll-mt-24 flex-col"
+    >
+      <h2 id={`${id}-title`} className="shrink-0 text-base font-semibold">
         {diagnostics.length === 0
           ? "No problems"
           : [
@@ -27,7 +32,11 @@ export function DiagnosticsList({ id, diagnostics, onPick, ref }: Props) {
               .join(", ")}
       </h2>
       {diagnostics.length > 0 ? (
-        <ul className="mt-2 grid max-h-48 list-none gap-1 overflow-y-auto pl-0" data-diagnostics="">
+        // Scrolls inside the fixed-height region the workbench gives it.
+        <ul
+          className="mt-2 grid min-h-0 flex-1 list-none content-start gap-1 overflow-y-auto pl-0"
+          data-diagnostics=""
+        >
           {diagnostics.map((d, i) => (
             <li key={`${d.line}:${d.column}:${d.rule}:${i}`}>
               <button

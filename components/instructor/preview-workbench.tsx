@@ -135,11 +135,14 @@ export function PreviewWorkbench({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // When errors appear, bring their list into view if the author had scrolled it away.
+  // When errors appear, bring their list into view if it was scrolled away, unless the author is
+  // typing in the editor: scrolling then would move the text under their cursor.
   const errorCount = status.kind === "done" ? status.errors : 0;
   const hadErrors = useRef(errorCount > 0);
   useEffect(() => {
-    if (errorCount > 0 && !hadErrors.current) problems.current?.scrollIntoView({ block: "nearest" });
+    const typing = document.activeElement?.id === "lesson-source";
+    if (errorCount > 0 && !hadErrors.current && !typing)
+      problems.current?.scrollIntoView({ block: "nearest" });
     hadErrors.current = errorCount > 0;
   }, [errorCount]);
 
@@ -210,32 +213,36 @@ export function PreviewWorkbench({
           </button>
         </div>
         {/* The status and the problems sit between the label and the editor, where the author
-            is looking while typing (below a 70vh editor they were out of sight). */}
-        <p
-          id="preview-status"
-          role="status"
-          className="mt-2 min-h-6 text-sm"
-          data-status={status.kind}
-          data-answered={answered}
-        >
-          <StatusText status={status} stale={Boolean(shown?.stale)} />
-        </p>
-        {status.kind === "refused" ? (
+            is looking while typing (below a 70vh editor they were out of sight), in a region of
+            fixed height: problems coming and going scroll inside it and never push the editor
+            down under the author's cursor. */}
+        <div className="mt-2 flex h-44 flex-col gap-2" data-problems-region="">
           <p
-            role="alert"
-            className="mt-2 rounded-md border border-red-700/50 px-3 py-2 text-sm text-red-800 dark:text-red-200"
+            id="preview-status"
+            role="status"
+            className="min-h-6 shrink-0 text-sm"
+            data-status={status.kind}
+            data-answered={answered}
           >
-            {status.message}
+            <StatusText status={status} stale={Boolean(shown?.stale)} />
           </p>
-        ) : null}
-        {status.kind === "done" ? (
-          <DiagnosticsList
-            ref={problems}
-            id="preview-problems"
-            diagnostics={diagnostics}
-            onPick={(d) => editor.current?.moveTo(d.line, d.column)}
-          />
-        ) : null}
+          {status.kind === "refused" ? (
+            <p
+              role="alert"
+              className="min-h-0 shrink overflow-y-auto rounded-md border border-red-700/50 px-3 py-2 text-sm text-red-800 dark:text-red-200"
+            >
+              {status.message}
+            </p>
+          ) : null}
+          {status.kind === "done" || (status.kind === "compiling" && diagnostics.length > 0) ? (
+            <DiagnosticsList
+              ref={problems}
+              id="preview-problems"
+              diagnostics={diagnostics}
+              onPick={(d) => editor.current?.moveTo(d.line, d.column)}
+            />
+          ) : null}
+        </div>
         <div className="mt-2">
           <SourceEditor
             ref={editor}

@@ -108,3 +108,38 @@ test("footnotes are set apart from the last section, and task-list items have no
   expect(box!.x - prose!.x).toBeLessThan(4);
   await context.close();
 });
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px the editor stays where it is when errors appear and go while the author types`, {
+    tag: "@db",
+  }, async ({ browser }) => {
+    const { page, context } = await instructor(browser, width);
+    const editor = await openPreview(page);
+    const clean = template.replace("part: 11", "part: 7").replace("your-lesson-slug", "multi-stage-builds");
+    await setSource(page, clean);
+    await expect(page.locator("#preview-problems")).toContainText("No problems");
+    // The author is typing in the editor: where it is on screen is where their cursor is.
+    await editor.click();
+    const top = async () => (await editor.boundingBox())!.y;
+    const before = await top();
+    // Three mistakes at once: an unclosed tag, a date that does not exist, a quiz without an answer.
+    await setSource(
+      page,
+      clean
+        .replace("</Callout>\n", "")
+        .replace(/^updated: .*$/m, "updated: 2026-02-30")
+        .replace("    answer: true\n", ""),
+    );
+    await expect(problems(page).filter({ hasText: /^Error/ })).not.toHaveCount(0);
+    await expect(
+      problems(page)
+        .filter({ hasText: /^Error/ })
+        .first(),
+    ).toBeInViewport();
+    expect(await top(), "the editor did not move when errors appeared").toBeCloseTo(before, 0);
+    await setSource(page, clean);
+    await expect(page.locator("#preview-problems")).toContainText("No problems");
+    expect(await top(), "the editor did not move when the errors went").toBeCloseTo(before, 0);
+    await context.close();
+  });
+}

@@ -55,7 +55,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const sidebar = <LessonSidebar course={course} current={lesson.slug} />;
 
   return (
-    <div className="mx-auto grid max-w-[96rem] gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_12rem]">
+    <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_12rem]">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         <details className="rounded-lg border border-[var(--border)] p-3 lg:hidden">
           <summary className="cursor-pointer text-sm font-medium">All parts of this course</summary>
