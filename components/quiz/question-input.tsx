@@ -298,18 +298,9 @@ function OrderInput({
     <div>
       <ol ref={listRef} className="grid list-none gap-2 pl-0">
         {order.map((id, i) => (
-          <li
-            key={id}
-            className="flex items-center gap-2 rounded-md border border-[var(--border)] px-3 py-2"
-            data-order-item={id}
-          >
-            <span
-              className="w-6 shrink-0 text-right font-mono text-sm text-[var(--fg-muted)]"
-              aria-hidden="true"
-            >
-              {`${i + 1}.`}
-            </span>
-            <span className="min-w-0 flex-1 font-mono text-sm break-words" data-order-text>
+          <li key={id} className="quiz-order-item" data-order-item={id}>
+            <span aria-hidden="true">{`${i + 1}.`}</span>
+            <span data-order-text>
               <InlineText text={byId.get(id) ?? ""} />
             </span>
             <button
@@ -317,7 +308,7 @@ function OrderInput({
               disabled={disabled || i === 0}
               data-move="up"
               onClick={() => move(i, i - 1)}
-              className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
+              className="quiz-move"
               aria-label={`Move “${byId.get(id)}” up`}
             >
               ↑ Up
@@ -327,7 +318,7 @@ function OrderInput({
               disabled={disabled || i === order.length - 1}
               data-move="down"
               onClick={() => move(i, i + 1)}
-              className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
+              className="quiz-move"
               aria-label={`Move “${byId.get(id)}” down`}
             >
               ↓ Down
