@@ -97,13 +97,11 @@ console.log("\n  regions (outer HTML; nested regions count in each)");
 for (const [name, r] of [...regions].sort((a, b) => b[1].bytes - a[1].bytes))
   console.log(`  ${`${name} ×${r.count}`.padEnd(52)} ${sizes(r.all.join(""))}`);
 
+/** What a class string costs on the page: ` class="…"` in each element that carries it. */
+const cost = ([value, count]: [string, number]) => count * (value.length + 9);
 console.log(`\n  most expensive repeated class strings (count × length)`);
-for (const [value, count] of [...classes]
-  .sort((a, b) => b[1] * b[0].length - a[1] * a[0].length)
-  .slice(0, topClasses))
-  console.log(
-    `  ${kb(count * (value.length + 9)).padStart(8)} ×${String(count).padEnd(4)} ${value.slice(0, 110)}`,
-  );
+for (const [value, count] of [...classes].sort((a, b) => cost(b) - cost(a)).slice(0, topClasses))
+  console.log(`  ${kb(cost([value, count])).padStart(8)} ×${String(count).padEnd(4)} ${value.slice(0, 110)}`);
 
 /** The RSC payload's rows by size: which components and props travel in it. */
 const payload = scripts.rsc
