@@ -76,6 +76,7 @@ console.log(`  class attributes: ${classAttrs}, ${kb(classBytes)} raw`);
 
 /** Regions: what a reader would name (landmarks, navs by name, forms, code blocks, islands). */
 const regions = new Map<string, { count: number; bytes: number; all: string[] }>();
+const islandProps: string[] = [];
 const add = (name: string, el: Element) => {
   const r = regions.get(name) ?? { count: 0, bytes: 0, all: [] };
   const s = source(el);
@@ -91,8 +92,13 @@ visit(tree, "element", (el: Element) => {
     add(`<${el.tagName}>${label}`, el);
   if (p.dataLessonBody !== undefined) add("[data-lesson-body]", el);
   if (typeof p.dataIsland === "string") add(`island ${p.dataIsland}`, el);
-  if (typeof p.dataIslandProps === "string") add("island props (attribute)", el);
+  // Its props attribute alone, as it stands in the HTML (quotes escaped as &quot;).
+  if (typeof p.dataIslandProps === "string") {
+    const at = source(el).match(/ data-island-props="[^"]*"/)?.[0] ?? "";
+    islandProps.push(at);
+  }
 });
+console.log(`  island props attributes (${islandProps.length}) ${sizes(islandProps.join(""))}`);
 console.log("\n  regions (outer HTML; nested regions count in each)");
 for (const [name, r] of [...regions].sort((a, b) => b[1].bytes - a[1].bytes))
   console.log(`  ${`${name} ×${r.count}`.padEnd(52)} ${sizes(r.all.join(""))}`);
