@@ -46,8 +46,9 @@ export function LessonHeader({
       <section aria-label="Learning objectives" className="mt-5 rounded-lg bg-[var(--bg-soft)] px-4 py-3">
         <ObjectivesHeading className="text-sm font-semibold">In this part you will</ObjectivesHeading>
         <ul className="mt-1 list-disc pl-5 text-[0.95rem]">
-          {objectives.map((o) => (
-            <li key={o}>{o}</li>
+          {objectives.map((o, i) => (
+            // A fixed list: the text as its key travelled twice in the RSC payload.
+            <li key={i}>{o}</li>
           ))}
         </ul>
       </section>

@@ -24,7 +24,7 @@ function HeadingLinks({
             href={`#${h.id}`}
             onClick={onFollow ? () => onFollow(h.id) : undefined}
             aria-current={active === h.id ? "location" : undefined}
-            className={`-ml-px block border-l-2 pl-2 no-underline ${active === h.id ? "border-brand-600 font-medium text-[var(--fg)] dark:border-brand-300" : "border-transparent text-[var(--fg-muted)] hover:text-[var(--fg)]"}`}
+            className="toc-link"
           >
             {h.text}
           </a>
@@ -73,28 +73,45 @@ export function ContentsMenu({ headings }: { headings: Heading[] }) {
     if (open) panel.ref.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest" });
   }, [open, panel.ref]);
   return (
-    <div className="contents-bar sticky top-14 z-20 -mx-4 mb-8 border-y border-[var(--border)] bg-[var(--bg)] px-4 sm:-mx-6 sm:px-6 xl:hidden">
-      <button
-        {...menu.button}
-        className="flex h-10 w-full min-w-0 items-center gap-2 text-left text-sm font-medium"
-      >
-        <span className="shrink-0">On this page</span>
-        {current ? (
-          <span className="min-w-0 truncate font-normal text-[var(--fg-muted)]">· {current.text}</span>
-        ) : null}
-        <span aria-hidden="true" className="ml-auto shrink-0">
-          {menu.open ? "▴" : "▾"}
-        </span>
-      </button>
-      {/* Over the page, not in its flow: opening it must not push the lesson down under a reader
+    <>
+      <div className="contents-bar sticky top-14 z-20 -mx-4 mb-8 border-y border-[var(--border)] bg-[var(--bg)] px-4 sm:-mx-6 sm:px-6 xl:hidden">
+        <button
+          {...menu.button}
+          className="flex h-10 w-full min-w-0 items-center gap-2 text-left text-sm font-medium"
+        >
+          <span className="shrink-0">On this page</span>
+          {current ? (
+            <span className="min-w-0 truncate font-normal text-[var(--fg-muted)]">· {current.text}</span>
+          ) : null}
+          <span aria-hidden="true" className="ml-auto shrink-0">
+            {menu.open ? "▴" : "▾"}
+          </span>
+        </button>
+        {/* Over the page, not in its flow: opening it must not push the lesson down under a reader
           who is about to jump to a section. */}
-      <nav
-        {...menu.panel}
-        aria-label="On this page"
-        className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-[var(--border)] bg-[var(--bg)] px-4 pt-1 pb-3 text-sm shadow-lg sm:px-6"
-      >
-        <HeadingLinks headings={headings} active={active} onFollow={follow} />
-      </nav>
-    </div>
+        <nav
+          {...menu.panel}
+          aria-label="On this page"
+          className="absolute inset-x-0 top-full max-h-[60vh] overflow-y-auto border-b border-[var(--border)] bg-[var(--bg)] px-4 pt-1 pb-3 text-sm shadow-lg sm:px-6"
+        >
+          {/* Listed only while open: the page's HTML carries the contents once (the wide column's). */}
+          {open ? <HeadingLinks headings={headings} active={active} onFollow={follow} /> : null}
+        </nav>
+      </div>
+      {/* Without JavaScript the bar's button cannot open (lesson.css hides the bar): a plain list.
+          Rendered here, in a client component, so the RSC payload carries the headings once. */}
+      <noscript>
+        <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
+          <summary className="cursor-pointer text-sm font-medium">On this page</summary>
+          <ul className="mt-2 space-y-1 text-sm">
+            {headings.map((h) => (
+              <li key={h.id} className={h.depth === 3 ? "pl-4" : undefined}>
+                <a href={`#${h.id}`}>{h.text}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </noscript>
+    </>
   );
 }

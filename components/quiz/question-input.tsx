@@ -22,9 +22,6 @@ const BORDER: Record<VerdictKind, string> = {
   answer: "border-emerald-600 border-dashed dark:border-emerald-400",
 };
 
-const optionClass = (kind: VerdictKind | null) =>
-  `rounded-md border px-3 py-2 hover:bg-[var(--bg-soft)] has-[:checked]:bg-brand-50 dark:has-[:checked]:bg-brand-700/20 ${kind ? BORDER[kind] : "border-[var(--border)] has-[:checked]:border-brand-600 dark:has-[:checked]:border-brand-300"}`;
-
 /** One option (a choice, True or False) with its input, and its verdict mark once graded. */
 function Option({
   kind,
@@ -40,9 +37,14 @@ function Option({
   children: React.ReactNode;
 }) {
   return (
-    <div data-option className={`${optionClass(kind)} ${className}`}>
+    // .quiz-option (app/lesson.css) styles the option, its label, input and text; a graded
+    // option's border is a utility, which wins over the class.
+    <div
+      data-option
+      className={["quiz-option", kind ? BORDER[kind] : "", className].filter(Boolean).join(" ")}
+    >
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the option's input arrives in `children` */}
-      <label className="flex cursor-pointer items-start gap-3">{children}</label>
+      <label>{children}</label>
       {kind ? (
         <p className="mt-1 pl-7">
           <Verdict id={verdictId} kind={kind}>
@@ -89,7 +91,6 @@ export function QuestionInput({ question: q, name, value, disabled, feedback, on
                   checked={checked}
                   disabled={disabled}
                   aria-describedby={kind ? verdictId : undefined}
-                  className="mt-1 size-4 shrink-0 accent-brand-600"
                   onChange={(e) => {
                     if (q.type === "single") onChange(c.id);
                     else {
@@ -100,7 +101,7 @@ export function QuestionInput({ question: q, name, value, disabled, feedback, on
                     }
                   }}
                 />
-                <span className="min-w-0 break-words">
+                <span>
                   <InlineText text={c.text} />
                 </span>
               </Option>
@@ -130,7 +131,6 @@ export function QuestionInput({ question: q, name, value, disabled, feedback, on
                   checked={value === v}
                   disabled={disabled}
                   aria-describedby={kind ? verdictId : undefined}
-                  className="mt-1 size-4 accent-brand-600"
                   onChange={() => onChange(v)}
                 />
                 <span>{v ? "True" : "False"}</span>
@@ -298,18 +298,9 @@ function OrderInput({
     <div>
       <ol ref={listRef} className="grid list-none gap-2 pl-0">
         {order.map((id, i) => (
-          <li
-            key={id}
-            className="flex items-center gap-2 rounded-md border border-[var(--border)] px-3 py-2"
-            data-order-item={id}
-          >
-            <span
-              className="w-6 shrink-0 text-right font-mono text-sm text-[var(--fg-muted)]"
-              aria-hidden="true"
-            >
-              {i + 1}.
-            </span>
-            <span className="min-w-0 flex-1 font-mono text-sm break-words" data-order-text>
+          <li key={id} className="quiz-order-item" data-order-item={id}>
+            <span aria-hidden="true">{`${i + 1}.`}</span>
+            <span data-order-text>
               <InlineText text={byId.get(id) ?? ""} />
             </span>
             <button
@@ -317,7 +308,7 @@ function OrderInput({
               disabled={disabled || i === 0}
               data-move="up"
               onClick={() => move(i, i - 1)}
-              className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
+              className="quiz-move"
               aria-label={`Move “${byId.get(id)}” up`}
             >
               ↑ Up
@@ -327,7 +318,7 @@ function OrderInput({
               disabled={disabled || i === order.length - 1}
               data-move="down"
               onClick={() => move(i, i + 1)}
-              className="rounded border border-[var(--border)] px-2 py-1 text-xs disabled:opacity-40"
+              className="quiz-move"
               aria-label={`Move “${byId.get(id)}” down`}
             >
               ↓ Down

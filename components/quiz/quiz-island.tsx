@@ -207,9 +207,8 @@ function QuizAttempt({
             <li key={q.id} data-question={q.id}>
               <fieldset aria-describedby={fieldError ? `${quiz.id}-${q.id}-error` : undefined}>
                 <legend className="mb-2 font-medium">
-                  <span className="text-[var(--fg-muted)]">
-                    {i + 1}/{quiz.questions.length}.{" "}
-                  </span>
+                  {/* One string, one text node: no React separators in the HTML. */}
+                  <span className="text-[var(--fg-muted)]">{`${i + 1}/${quiz.questions.length}. `}</span>
                   <InlineText text={q.prompt} />
                   {q.type === "multiple" && !/select all that apply/i.test(q.prompt) ? (
                     <span className="text-[var(--fg-muted)]"> (Select all that apply.)</span>

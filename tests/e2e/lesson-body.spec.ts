@@ -60,6 +60,21 @@ test("Part 7's text travels once: in the HTML, not again in the inlined RSC payl
     .annotations.push({ type: "Part 7 HTML", description: `${size} B, ${gzipSync(html).length} B gzip` });
 });
 
+test("Part 7's contents and the course's parts are in its HTML once, and as data once in its payload", {
+  tag: "@db",
+}, async ({ request }) => {
+  const html = await (await request.get(PART7)).text();
+  // What readers without JavaScript get on phones is a <noscript> list of its own.
+  const scripted = html.replace(/<noscript>[\s\S]*?<\/noscript>/g, "");
+  expect(occurrences(scripted, 'class="toc-link">Choosing a base image</a>')).toBe(1);
+  expect(occurrences(html, 'aria-label="Docker, From First Container to Production: parts"')).toBe(1);
+  // Part 8 is named by the parts list and by the "Next" link.
+  expect(occurrences(html, ">Multi-Container Apps with Docker Compose</span>")).toBe(2);
+  const payload = inlinedPayload(html);
+  expect(occurrences(payload, "Choosing a base image")).toBe(1);
+  expect(occurrences(payload, "Multi-Container Apps with Docker Compose")).toBe(2);
+});
+
 test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", {
   tag: "@db",
 }, async ({ page }) => {

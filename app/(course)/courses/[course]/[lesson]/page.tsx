@@ -51,38 +51,15 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const compiled = await loadLesson(lesson);
   // The body is server HTML sent once: its tree goes to the HTML render, not into the payload.
   const bodyKey = handOverLessonBody({ tree: compiled.tree, course: course.slug, lesson: lesson.slug });
-  // One element in both places (phone disclosure, desktop column): the RSC payload holds it once.
-  const sidebar = <LessonSidebar course={course} current={lesson.slug} />;
 
   return (
     <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_12rem]">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
-        <details className="rounded-lg border border-[var(--border)] p-3 lg:hidden">
-          <summary className="cursor-pointer text-sm font-medium">All parts of this course</summary>
-          <div className="mt-3">{sidebar}</div>
-        </details>
-        <div className="hidden lg:block">{sidebar}</div>
+        <LessonSidebar course={course} current={lesson.slug} />
       </aside>
 
       <main className="min-w-0">
-        {compiled.headings.length > 0 ? (
-          <>
-            <ContentsMenu headings={compiled.headings} />
-            <noscript>
-              {/* Without JavaScript the bar's button cannot open (lesson.css hides it): a plain list. */}
-              <details className="mb-8 rounded-lg border border-[var(--border)] p-3 xl:hidden">
-                <summary className="cursor-pointer text-sm font-medium">On this page</summary>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {compiled.headings.map((h) => (
-                    <li key={h.id} className={h.depth === 3 ? "pl-4" : ""}>
-                      <a href={`#${h.id}`}>{h.text}</a>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </noscript>
-          </>
-        ) : null}
+        {compiled.headings.length > 0 ? <ContentsMenu headings={compiled.headings} /> : null}
         <article>
           <LessonHeader
             partLabel={`Part ${lesson.part} of ${course.parts.length}`}
