@@ -1,6 +1,9 @@
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
-import { getAuth } from "./auth";
+import { db } from "@/lib/db";
+import { rawBool, rawDate } from "@/lib/db/raw";
+import { type Auth, getAuth } from "./auth";
 import { type Role, toRole } from "./roles";
 
 export type SessionUser = {
@@ -20,10 +23,83 @@ const SESSION_COOKIE = "lectern.session_token";
 // this in server components, but it is inactive in route handlers and the pipeline asks twice.
 const perRequest = new WeakMap<object, Promise<SessionUser | null>>();
 
+/** A cookie header's values by name, decoded as better-call (better-auth's cookie layer) decodes them. */
+function parseCookies(header: string): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const pair of header.split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq === -1) continue;
+    const name = pair.slice(0, eq).trim();
+    if (jar.has(name)) continue;
+    let value = pair.slice(eq + 1).trim();
+    if (value.codePointAt(0) === 34) value = value.slice(1, -1);
+    try {
+      jar.set(name, value.includes("%") ? decodeURIComponent(value) : value);
+    } catch {
+      jar.set(name, value);
+    }
+  }
+  return jar;
+}
+
+/**
+ * The token of a session cookie signed with `secret`, as better-call's getSignedCookie checks it
+ * (`token.base64(HMAC-SHA256(secret, token))`, compared in constant time), or null.
+ */
+export function verifiedToken(value: string | undefined, secret: string): string | null {
+  if (!value) return null;
+  const dot = value.lastIndexOf(".");
+  if (dot < 1) return null;
+  const token = value.slice(0, dot);
+  const signature = Buffer.from(value.slice(dot + 1));
+  if (signature.length !== 44 || value.at(-1) !== "=") return null;
+  const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
+  return timingSafeEqual(signature, expected) ? token : null;
+}
+
+/**
+ * The session's user in one raw statement, when better-auth's getSession would answer with it and
+ * write nothing: a signed token naming an unexpired session that is not due for its daily refresh
+ * (better-auth then moves the expiry and sets the cookie again), no "don't remember me" cookie
+ * and no cookie-cache cookie (disabled here; getSession would clear it). Anything else — no row, an
+ * expired session, a bad signature, a refresh — returns undefined: better-auth itself decides, so
+ * its behaviour (cleanup, refresh, cookies) is unchanged. Its adapter's session-with-user query
+ * costs several times this statement (Prisma compiles a plan for every query; decision 033).
+ */
+async function fastLookup(auth: Auth, cookies: Map<string, string>): Promise<SessionUser | undefined> {
+  const context = await auth.$context;
+  const names = context.authCookies;
+  if (cookies.has(names.dontRememberToken.name)) return undefined;
+  for (const name of cookies.keys()) if (name.startsWith(names.sessionData.name)) return undefined;
+  const token = verifiedToken(cookies.get(names.sessionToken.name), context.secret);
+  if (!token) return undefined;
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT s."expiresAt", u."id", u."name", u."email", u."emailVerified", u."role", u."createdAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."token" = ${token}`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const expiresAt = rawDate(row.expiresAt)!.getTime();
+  const { expiresIn, updateAge } = context.sessionConfig;
+  const now = Date.now();
+  if (expiresAt < now || expiresAt - expiresIn * 1000 + updateAge * 1000 <= now) return undefined;
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    emailVerified: rawBool(row.emailVerified),
+    role: toRole(row.role as string),
+    createdAt: rawDate(row.createdAt)!,
+  };
+}
+
 async function lookup(requestHeaders: Headers): Promise<SessionUser | null> {
+  const header = requestHeaders.get("cookie") ?? "";
   // No session cookie, no session: skip better-auth and the database entirely.
-  if (!(requestHeaders.get("cookie") ?? "").includes(SESSION_COOKIE)) return null;
+  if (!header.includes(SESSION_COOKIE)) return null;
   const auth = await getAuth();
+  const fast = await fastLookup(auth, parseCookies(header));
+  if (fast !== undefined) return fast;
   // better-auth reads the session and its user from the database on every call (no cookie
   // cache, lib/auth/options.ts), role included (an additional field): the role is the database's
   // now, without a second lookup of the user.

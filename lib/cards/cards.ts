@@ -40,15 +40,17 @@ const keyOf = (learnerId: string, s: CardSource) => ({
  * a card that exists keeps its schedule (only /review moves it). Runs inside a quiz attempt's
  * write, so it is one raw statement whatever the count (INSERT … ON CONFLICT DO NOTHING on the
  * card's unique key): two attempts adding the same card at once leave one card and neither fails.
+ * Returns that statement not yet run (a Prisma promise runs when awaited or batched: the quiz
+ * write puts it in its batch transaction), or null when there is nothing to add.
  */
-export async function addCards(
+export function addCards(
   client: Tx | typeof db,
   learnerId: string,
   sources: CardSource[],
   origin: CardOrigin,
   at: Date,
-): Promise<void> {
-  if (sources.length === 0) return;
+) {
+  if (sources.length === 0) return null;
   const m = firstReview(at, FIRST_RATING[origin]);
   const updatedAt = new Date();
   const rows = sources.map(
@@ -56,7 +58,7 @@ export async function addCards(
       ${s.itemId}, ${origin}, ${m.due}, ${m.stability}, ${m.difficulty}, ${m.scheduledDays},
       ${m.learningSteps}, ${m.reps}, ${m.lapses}, ${m.state}, ${m.lastReview}, ${at}, ${updatedAt})`,
   );
-  await client.$executeRaw`
+  return client.$executeRaw`
     INSERT INTO "ReviewCard" ("id", "learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId",
       "origin", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses",
       "state", "lastReview", "createdAt", "updatedAt")

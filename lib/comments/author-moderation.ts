@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { rawBool } from "@/lib/db/raw";
 
 /** What a moderator did to an author rather than to one comment. */
 export const AUTHOR_ACTIONS = ["hide-all", "suspend", "lift"] as const;
@@ -20,8 +21,10 @@ export async function findAuthor(id: string) {
 
 /** Whether this account may not post, reply or edit comments now. */
 export async function isPostingSuspended(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { postingSuspendedAt: true } });
-  return Boolean(user?.postingSuspendedAt);
+  // Raw SQL: every post, reply and edit asks this (Prisma compiles a plan for every query; 027).
+  const rows = await db.$queryRaw<{ suspended: unknown }[]>`
+    SELECT "postingSuspendedAt" IS NOT NULL AS "suspended" FROM "User" WHERE "id" = ${userId}`;
+  return rawBool(rows[0]?.suspended);
 }
 
 /** Hides every visible comment of an author, and records who did it, when, and how many. */

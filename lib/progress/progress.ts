@@ -48,20 +48,21 @@ async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Dat
 /**
  * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
  * lesson when the attempt passed and the lesson's completion rule (quiz, exercises or both;
- * lib/exercises/completion.ts) is met; without a rule a passed quiz completes it. When the quiz
- * alone completes the lesson, one statement (raw SQL: no query plan to compile per request),
- * atomic at any isolation level: INSERT … ON CONFLICT DO UPDATE locks the row and compares
- * against its latest committed state, so concurrent attempts of one learner on one lesson (from
- * any app server) queue on that row and each keeps the best so far. Attempts of different
- * learners never touch the same row and never wait for each other.
+ * lib/exercises/completion.ts) is met; without a rule a passed quiz completes it. Returns the
+ * statements, not yet run, for the quiz write's batch transaction (lib/quiz/attempts.ts), in
+ * order: an INSERT … ON CONFLICT DO UPDATE that keeps the best score and, when the quiz alone
+ * completes the lesson, completes it; then, when the rule also asks for exercises, an UPDATE that
+ * completes it only if every one of them has a passed attempt. Raw SQL (no query plan to compile
+ * per request), atomic at any isolation level: the upsert locks the row and compares against its
+ * latest committed state, so concurrent attempts of one learner on one lesson (from any app
+ * server) queue on that row and each keeps the best so far; the UPDATE runs after it, on the
+ * locked row, and sees every exercise pass committed before it (a racing exercise pass is seen).
+ * Attempts of different learners never touch the same row and never wait for each other.
  */
-export async function recordQuizOnProgress(
-  tx: Tx,
+export function quizProgressStatements(
   k: Key & { score: number; maxScore: number; passed: boolean; rule?: CompletionRule },
 ) {
   const now = new Date();
-  // The quiz alone completes the lesson: in the same statement. Otherwise the rest of the rule is
-  // checked after the statement has locked the row (so a racing exercise pass is seen).
   const alone = !k.rule || (k.rule.quiz && k.rule.exercises.length === 0);
   const completedAt = k.passed && alone ? now : null;
   const completedBy = k.passed && alone ? "quiz" : null;
@@ -69,7 +70,8 @@ export async function recordQuizOnProgress(
   const better = Prisma.sql`("LessonProgress"."bestScore" IS NULL OR "LessonProgress"."bestMaxScore" IS NULL
     OR "LessonProgress"."bestMaxScore" = 0
     OR excluded."bestScore" * "LessonProgress"."bestMaxScore" > "LessonProgress"."bestScore" * excluded."bestMaxScore")`;
-  await tx.$executeRaw`
+  const statements = [
+    db.$executeRaw`
     INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
       "lastVisitedAt", "bestScore", "bestMaxScore", "completedAt", "completedBy", "createdAt", "updatedAt")
     VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now}, ${k.score},
@@ -81,9 +83,20 @@ export async function recordQuizOnProgress(
       "completedBy" = CASE WHEN "LessonProgress"."completedAt" IS NULL THEN excluded."completedBy"
                            ELSE "LessonProgress"."completedBy" END,
       "completedAt" = COALESCE("LessonProgress"."completedAt", excluded."completedAt"),
-      "updatedAt" = excluded."updatedAt"`;
-  if (k.passed && !alone && k.rule?.quiz && (await restOfRuleMet(tx, k, k.rule, "quiz")))
-    await completeLesson(tx, k, "quiz", now);
+      "updatedAt" = excluded."updatedAt"`,
+  ];
+  // The rule asks for the quiz and exercises: this pass completes the lesson once each of them passed.
+  if (k.passed && !alone && k.rule?.quiz) {
+    const exercises = k.rule.exercises;
+    statements.push(db.$executeRaw`
+      UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${"quiz"}
+      WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
+        AND "completedAt" IS NULL
+        AND (SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
+             WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
+               AND "passed" = ${true} AND "exerciseId" IN (${Prisma.join(exercises)})) = ${exercises.length}`);
+  }
+  return statements;
 }
 
 /**
@@ -213,11 +226,12 @@ type ExerciseRow = {
 type ProgressRows = [ProgressRow[], AttemptRow[], ExerciseRow[]];
 
 /**
- * Both reads of a learner's course progress, as one batch on one connection (a consistent view).
+ * The three reads of a learner's course progress as statements not yet run, for one batch on one
+ * connection (a consistent view): the quiz write runs them in its own batch, after its writes.
  * Raw SQL: a graded quiz answers with this, and Prisma compiles a query plan for every query.
  */
-async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
-  const [rows, attempts, exercises] = await db.$transaction([
+export function courseProgressReads(learnerId: string, course: string) {
+  return [
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
       FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
@@ -230,9 +244,15 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
         MAX(CASE WHEN "passed" THEN 1 ELSE 0 END) AS "passed", MAX("createdAt") AS "latestAt"
       FROM "ExerciseAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
       GROUP BY "lessonSlug", "exerciseId", "exerciseVersion"`,
-  ]);
+  ] as const;
+}
+
+/** What courseProgressReads' three statements returned, as one type on both databases. */
+export type ProgressReadResults = Record<string, unknown>[][];
+
+function toProgressRows([rows, attempts, exercises]: ProgressReadResults): ProgressRows {
   return [
-    rows.map((r) => ({
+    rows!.map((r) => ({
       lessonSlug: String(r.lessonSlug),
       completedAt: rawDate(r.completedAt),
       lastVisitedAt: rawDate(r.lastVisitedAt),
@@ -240,7 +260,7 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
       bestScore: rawInt(r.bestScore),
       bestMaxScore: rawInt(r.bestMaxScore),
     })),
-    attempts.map((a) => ({
+    attempts!.map((a) => ({
       lessonSlug: String(a.lessonSlug),
       quizId: String(a.quizId),
       quizVersion: String(a.quizVersion),
@@ -249,7 +269,7 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
       passed: rawBool(a.passed),
       createdAt: rawDate(a.createdAt)!,
     })),
-    exercises.map((e) => ({
+    exercises!.map((e) => ({
       lessonSlug: String(e.lessonSlug),
       exerciseId: String(e.exerciseId),
       exerciseVersion: String(e.exerciseVersion),
@@ -258,6 +278,10 @@ async function readCourseProgress(learnerId: string, course: string): Promise<Pr
       latestAt: rawDate(e.latestAt)!,
     })),
   ];
+}
+
+async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
+  return toProgressRows(await db.$transaction([...courseProgressReads(learnerId, course)]));
 }
 
 /**
@@ -276,9 +300,20 @@ export async function getCourseProgress(learnerId: string, course: string): Prom
 export async function getCourseProgressAndHistory(
   learnerId: string,
   course: string,
-  quiz: { lesson: string; quizId: string; quizVersion: string },
-): Promise<{ progress: CourseProgress; history: { attempts: number; passed: boolean } }> {
-  const rows = await readCourseProgress(learnerId, course);
+  quiz: QuizKey,
+): Promise<ProgressAndHistory> {
+  return progressAndHistory(await db.$transaction([...courseProgressReads(learnerId, course)]), quiz);
+}
+
+type QuizKey = { lesson: string; quizId: string; quizVersion: string };
+export type ProgressAndHistory = {
+  progress: CourseProgress;
+  history: { attempts: number; passed: boolean };
+};
+
+/** getCourseProgressAndHistory's answer from the results of courseProgressReads (run in a batch). */
+export function progressAndHistory(results: ProgressReadResults, quiz: QuizKey): ProgressAndHistory {
+  const rows = toProgressRows(results);
   const mine = rows[1].filter(
     (a) => a.lessonSlug === quiz.lesson && a.quizId === quiz.quizId && a.quizVersion === quiz.quizVersion,
   );

@@ -6,7 +6,13 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
 import { rawBool, rawDate } from "@/lib/db/raw";
 import type { CompletionRule } from "@/lib/progress/completion";
-import { recordQuizOnProgress } from "@/lib/progress/progress";
+import {
+  courseProgressReads,
+  type ProgressAndHistory,
+  type ProgressReadResults,
+  progressAndHistory,
+  quizProgressStatements,
+} from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
 export type StoredAttempt = {
@@ -93,17 +99,19 @@ export async function submissionOwner(submissionId: string): Promise<string | nu
 
 /**
  * Stores an attempt exactly once per submission id (a double click or replayed request finds
- * the first one) and, in the same transaction, folds it into the learner's lesson progress and
- * puts every question it got wrong in the learner's review. `known` is what the caller already
- * looked up for this submission id (the quiz write's authorize step does), so it is not read twice.
- * The two writes are raw SQL: Prisma plans each write statement anew per request, which was the
- * largest part of a quiz submission's time (docs/decisions/027-write-path.md).
- * Returns the stored attempt and whether this call created it.
+ * the first one) and, in the same transaction, folds it into the learner's lesson progress, puts
+ * every question it got wrong in the learner's review, and reads the course progress the answer
+ * shows. `known` is what the caller already looked up for this submission id (the quiz write's
+ * authorize step does), so it is not read twice. One batch transaction of raw statements
+ * (decision 033): no interactive transaction, no query plan compiled per statement. When an
+ * identical submission raced this one and stored it first, the attempt's unique submission id
+ * refuses this insert, the whole batch rolls back, and the answer is the first one's attempt.
+ * Returns the stored attempt, whether this call created it, and (when it did) the progress read.
  */
 export async function recordAttempt(
   attempt: NewAttempt,
   known?: { learnerId: string; attempt: StoredAttempt } | null,
-): Promise<{ attempt: StoredAttempt; created: boolean } | { conflict: true }> {
+): Promise<{ attempt: StoredAttempt; created: boolean; read?: ProgressAndHistory } | { conflict: true }> {
   const existing = known === undefined ? await findAttempt(attempt.submissionId) : known;
   if (existing) {
     if (existing.learnerId !== attempt.learnerId) return { conflict: true };
@@ -114,66 +122,64 @@ export async function recordAttempt(
   const answers = JSON.stringify(attempt.answers);
   const results = JSON.stringify(attempt.result.questions);
   const { score, maxScore, passed } = attempt.result;
-  const created = await db.$transaction(async (tx) => {
-    // ON CONFLICT DO NOTHING: when an identical submission raced this one, the other stored it
-    // (on PostgreSQL this waits for its commit) and this transaction writes nothing.
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+  const k = { learnerId: attempt.learnerId, course: attempt.course, lesson: attempt.lesson };
+  const missed = attempt.result.questions.filter((q) => !q.correct);
+  const cards = addCards(
+    db,
+    attempt.learnerId,
+    missed.map((q) => ({
+      kind: "quiz",
+      course: k.course,
+      lesson: k.lesson,
+      sourceId: attempt.quizId,
+      itemId: q.id,
+    })),
+    "missed",
+    now(),
+  );
+  const writes = [
+    db.$executeRaw`
       INSERT INTO "QuizAttempt" ("id", "submissionId", "learnerId", "courseSlug", "lessonSlug", "quizId",
         "quizVersion", "answers", "results", "score", "maxScore", "passed", "createdAt")
       VALUES (${id}, ${attempt.submissionId}, ${attempt.learnerId}, ${attempt.course}, ${attempt.lesson},
         ${attempt.quizId}, ${attempt.quizVersion}, ${answers}, ${results}, ${score}, ${maxScore},
-        ${passed}, ${createdAt})
-      ON CONFLICT ("submissionId") DO NOTHING
-      RETURNING "id"`;
-    if (inserted.length === 0) return false;
-    await recordQuizOnProgress(tx, {
-      learnerId: attempt.learnerId,
-      course: attempt.course,
-      lesson: attempt.lesson,
-      score,
-      maxScore,
-      passed,
-      rule: attempt.rule,
-    });
-    const missed = attempt.result.questions.filter((q) => !q.correct);
-    await addCards(
-      tx,
-      attempt.learnerId,
-      missed.map((q) => ({
-        kind: "quiz",
-        course: attempt.course,
-        lesson: attempt.lesson,
-        sourceId: attempt.quizId,
-        itemId: q.id,
-      })),
-      "missed",
-      now(),
-    );
-    return true;
-  });
-  if (created) {
-    const stored: StoredAttempt = {
-      id,
-      submissionId: attempt.submissionId,
-      quizVersion: attempt.quizVersion,
-      score,
-      maxScore,
-      passed,
-      createdAt,
-      result: {
-        score,
-        maxScore,
-        percent: percentOf(score, maxScore),
-        passed,
-        questions: attempt.result.questions,
-      },
-    };
-    return { attempt: stored, created: true };
+        ${passed}, ${createdAt})`,
+    ...quizProgressStatements({ ...k, score, maxScore, passed, rule: attempt.rule }),
+    ...(cards ? [cards] : []),
+  ];
+  let done: unknown[];
+  try {
+    done = await db.$transaction([...writes, ...courseProgressReads(k.learnerId, k.course)]);
+  } catch (error) {
+    // Two identical submissions raced: the other one stored it (on PostgreSQL this insert waited
+    // for its commit); answer with its attempt. Anything else is a failure.
+    const winner = await findAttempt(attempt.submissionId);
+    if (!winner) throw error;
+    if (winner.learnerId === attempt.learnerId) return { attempt: winner.attempt, created: false };
+    return { conflict: true };
   }
-  // Two identical submissions raced: the other one won; answer with its attempt.
-  const winner = await findAttempt(attempt.submissionId);
-  if (winner && winner.learnerId === attempt.learnerId) return { attempt: winner.attempt, created: false };
-  return { conflict: true };
+  const stored: StoredAttempt = {
+    id,
+    submissionId: attempt.submissionId,
+    quizVersion: attempt.quizVersion,
+    score,
+    maxScore,
+    passed,
+    createdAt,
+    result: {
+      score,
+      maxScore,
+      percent: percentOf(score, maxScore),
+      passed,
+      questions: attempt.result.questions,
+    },
+  };
+  const read = progressAndHistory(done.slice(writes.length) as ProgressReadResults, {
+    lesson: attempt.lesson,
+    quizId: attempt.quizId,
+    quizVersion: attempt.quizVersion,
+  });
+  return { attempt: stored, created: true, read };
 }
 
 /**

@@ -79,12 +79,15 @@ export const submitQuiz = defineWrite({
     if ("conflict" in stored)
       throw new ActionError("This submission was already recorded for someone else; reload the page");
     // One read for both: the course progress the page shows and the learner's record on this
-    // version, which decides (unless this attempt passed) whether the answers are revealed.
-    const { progress, history } = await getCourseProgressAndHistory(learnerId, input.course, {
-      lesson: input.lesson,
-      quizId: input.quizId,
-      quizVersion: ctx.version,
-    });
+    // version, which decides (unless this attempt passed) whether the answers are revealed. A new
+    // attempt's write transaction read them already; a repeated submission reads them now.
+    const { progress, history } =
+      stored.read ??
+      (await getCourseProgressAndHistory(learnerId, input.course, {
+        lesson: input.lesson,
+        quizId: input.quizId,
+        quizVersion: ctx.version,
+      }));
     const reveal = stored.attempt.result.passed || mayReveal(ctx.quiz, history);
     return {
       result: visibleResult(stored.attempt.result, reveal),

@@ -47,7 +47,10 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
     const same = attempt(id, 2);
     const [a, b] = await Promise.all([recordAttempt(same), recordAttempt(same)]);
     expect([a, b].filter((r) => "created" in r && r.created)).toHaveLength(1);
+    // The loser's batch rolled back whole and it answers with the winner's attempt.
+    expect("attempt" in a && "attempt" in b && a.attempt.id === b.attempt.id).toBe(true);
     expect(await db.quizAttempt.count({ where: { learnerId: id } })).toBe(1);
+    expect(await db.lessonProgress.count({ where: { learnerId: id } })).toBe(1);
   });
 
   it("keeps the best score and one progress row when attempts race", async () => {
