@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { CopyButtons } from "@/components/mdx/copy-listener";
 import { siteUrl } from "@/lib/env";
 import { THEME_AUTO_CLASS, THEME_SCRIPT } from "@/lib/theme/script";
 import "./globals.css";
@@ -49,6 +50,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </div>
         <SiteFooter />
+        <CopyButtons />
       </body>
     </html>
   );

@@ -1,7 +1,11 @@
 // Connects "Open in stage explorer" buttons in code block headers to the stage explorer on the
-// same page. The explorer registers itself when it mounts, so the buttons appear only on pages
-// that have one; a button hands over the block's text and the explorer opens over it and focuses.
-// Deliberately tiny and React-free: every Dockerfile code block on every page ships this.
+// same page. Every Dockerfile block's header holds the button as plain HTML, not shown
+// (components/mdx/open-in-explorer.tsx); the explorer registers itself when it mounts, which
+// shows every such button on the page (CSS, app/lesson.css: `html[data-stage-explorer]`) and
+// listens for their clicks, one listener for all. A click hands over the block's text and the
+// explorer opens over it and focuses. React-free: the buttons need no React of their own.
+
+import { codeBlockText } from "@/components/mdx/code-text";
 
 /** What a code block sends to the explorer. */
 export interface ExplorerRequest {
@@ -18,37 +22,31 @@ export interface ExplorerRequest {
 type Handler = (request: ExplorerRequest) => void;
 
 let handler: Handler | null = null;
-const listeners = new Set<() => void>();
 
-function emit() {
-  for (const listener of listeners) listener();
+function openFrom(event: MouseEvent) {
+  const button = (event.target as Element | null)?.closest?.<HTMLElement>("button[data-open-in-explorer]");
+  const figure = button?.closest("[data-code-block]");
+  if (!button || !figure || !handler) return;
+  handler({
+    text: codeBlockText(figure),
+    title: button.dataset.openInExplorer || "Dockerfile",
+    source: figure,
+    opener: button,
+  });
 }
 
-/** Makes `open` the explorer that buttons talk to; returns a function that unregisters it. */
+/**
+ * Makes `open` the explorer that the page's buttons talk to and shows them; returns a function
+ * that unregisters it (and hides them again).
+ */
 export function registerStageExplorer(open: Handler): () => void {
+  if (!handler) document.addEventListener("click", openFrom);
   handler = open;
-  emit();
+  document.documentElement.dataset.stageExplorer = "";
   return () => {
     if (handler !== open) return;
     handler = null;
-    emit();
+    document.removeEventListener("click", openFrom);
+    delete document.documentElement.dataset.stageExplorer;
   };
-}
-
-/** Subscribes to registration changes (for useSyncExternalStore). */
-export function subscribeStageExplorer(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Whether a stage explorer is on the page right now. */
-export function hasStageExplorer(): boolean {
-  return handler !== null;
-}
-
-/** Sends a Dockerfile to the explorer; false when there is none on the page. */
-export function openInStageExplorer(request: ExplorerRequest): boolean {
-  if (!handler) return false;
-  handler(request);
-  return true;
 }

@@ -2,8 +2,6 @@ import { LayerCacheCompare } from "@/components/docker/layer-cache-compare";
 import { SizeCalculatorClient } from "@/components/docker/size-calculator-client";
 import { StageExplorer } from "@/components/docker/stage-explorer";
 import { ExerciseIsland } from "@/components/exercise/exercise-island";
-import { CopyButton } from "@/components/mdx/copy-button";
-import { OpenInExplorer } from "@/components/mdx/open-in-explorer";
 import { TabList } from "@/components/mdx/tab-list";
 import { QuizIsland } from "@/components/quiz/quiz-island";
 import type { IslandName, islandLoaders } from "./registry";
@@ -19,8 +17,6 @@ export const islandComponents: { [N in IslandName]: Awaited<ReturnType<(typeof i
   "size-calculator": SizeCalculatorClient,
   "stage-explorer": StageExplorer,
   "layer-cache": LayerCacheCompare,
-  "open-in-explorer": OpenInExplorer,
-  copy: CopyButton,
   tabs: TabList,
   exercise: ExerciseIsland,
 };

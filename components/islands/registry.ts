@@ -13,8 +13,6 @@ export const islandLoaders = {
     import("@/components/docker/size-calculator-client").then((m) => m.SizeCalculatorClient),
   "stage-explorer": () => import("@/components/docker/stage-explorer").then((m) => m.StageExplorer),
   "layer-cache": () => import("@/components/docker/layer-cache-compare").then((m) => m.LayerCacheCompare),
-  "open-in-explorer": () => import("@/components/mdx/open-in-explorer").then((m) => m.OpenInExplorer),
-  copy: () => import("@/components/mdx/copy-button").then((m) => m.CopyButton),
   tabs: () => import("@/components/mdx/tab-list").then((m) => m.TabList),
   exercise: () => import("@/components/exercise/exercise-island").then((m) => m.ExerciseIsland),
 };

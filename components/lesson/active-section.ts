@@ -41,7 +41,9 @@ export function useActiveSection(headings: Heading[], { announce = false } = {})
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(update);
     };
-    update();
+    // The first reading in the next frame, not in this effect: reading layout here would force a
+    // layout of the whole lesson inside the hydration's commit, one long task with it.
+    onScroll();
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);

@@ -1,4 +1,5 @@
-import { Island } from "@/components/islands/island";
+import { CopyButton } from "./copy-button";
+import { OpenInExplorer } from "./open-in-explorer";
 
 type CodeBlockProps = {
   lang: string;
@@ -34,10 +35,8 @@ export function CodeBlock({ lang, label, title, lineNumbers, antipattern, html }
         {title ? <span className="sr-only">{`(${label})`}</span> : null}
         {antipattern ? <span className="code-block-badge">Bad practice</span> : null}
         <span className="code-block-actions">
-          {lang === "dockerfile" || lang === "docker" ? (
-            <Island inline name="open-in-explorer" props={{ label: title ?? label }} />
-          ) : null}
-          <Island inline name="copy" props={{ label: title ?? `${label} code` }} />
+          {lang === "dockerfile" || lang === "docker" ? <OpenInExplorer label={title ?? label} /> : null}
+          <CopyButton label={title ?? `${label} code`} />
         </span>
       </figcaption>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll wide code (axe: scrollable-region-focusable) */}

@@ -1,47 +1,18 @@
-"use client";
+export const ICON_COPY = "M8 8h11v13H8zM5 16H4V3h11v1";
+export const ICON_COPIED = "M20 6 9 17l-5-5";
 
-import { useRef, useState } from "react";
-import { codeBlockText } from "./code-text";
-
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Older browsers and insecure origins: fall back to a hidden textarea.
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    return ok;
-  }
-}
-
-/** Copies exactly the code of the surrounding block and announces it to screen readers. */
+/**
+ * A code block's Copy button, as HTML only: every one on a page is served by one click listener
+ * (./copy-listener.tsx, <CopyButtons>), so no code block needs React in the browser. Hidden without JavaScript.
+ */
 export function CopyButton({ label }: { label: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  const ref = useRef<HTMLButtonElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   return (
     <>
       <button
-        ref={ref}
         type="button"
-        className="code-block-button"
+        className="code-block-button noscript:hidden"
+        data-copy-code=""
         aria-label={`Copy ${label}`}
-        onClick={async () => {
-          const figure = ref.current?.closest("[data-code-block]");
-          if (!figure) return;
-          const ok = await writeClipboard(codeBlockText(figure));
-          setState(ok ? "copied" : "failed");
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => setState("idle"), 2000);
-        }}
       >
         <svg
           width="14"
@@ -52,13 +23,11 @@ export function CopyButton({ label }: { label: string }) {
           strokeWidth="2"
           aria-hidden="true"
         >
-          {state === "copied" ? <path d="M20 6 9 17l-5-5" /> : <path d="M8 8h11v13H8zM5 16H4V3h11v1" />}
+          <path d={ICON_COPY} />
         </svg>
-        <span>{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+        <span>Copy</span>
       </button>
-      <span role="status" className="sr-only">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
-      </span>
+      <span role="status" className="sr-only" />
     </>
   );
 }

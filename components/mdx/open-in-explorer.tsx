@@ -1,39 +1,16 @@
-"use client";
-
-import { useRef, useSyncExternalStore } from "react";
-import {
-  hasStageExplorer,
-  openInStageExplorer,
-  subscribeStageExplorer,
-} from "@/components/docker/explorer-bridge";
-import { codeBlockText } from "./code-text";
-
-const noExplorer = () => false;
-
 /**
- * Loads the surrounding Dockerfile block into the page's stage explorer. Renders nothing on the
- * server and on pages without an explorer, so prerendered HTML is the same either way.
+ * A Dockerfile block's "Open in stage explorer" button, as HTML only and not shown: a stage
+ * explorer on the page shows every one and answers their clicks
+ * (components/docker/explorer-bridge.ts), so pages without one (and readers without JavaScript)
+ * never see it, and the buttons need no React in the browser.
  */
 export function OpenInExplorer({ label }: { label: string }) {
-  const available = useSyncExternalStore(subscribeStageExplorer, hasStageExplorer, noExplorer);
-  const ref = useRef<HTMLButtonElement>(null);
-  if (!available) return null;
   return (
     <button
-      ref={ref}
       type="button"
-      className="code-block-button"
+      className="code-block-button code-block-explorer"
+      data-open-in-explorer={label}
       aria-label={`Open in stage explorer: ${label}`}
-      onClick={() => {
-        const figure = ref.current?.closest("[data-code-block]") ?? null;
-        if (!figure) return;
-        openInStageExplorer({
-          text: codeBlockText(figure),
-          title: label,
-          source: figure,
-          opener: ref.current,
-        });
-      }}
     >
       <svg
         width="14"

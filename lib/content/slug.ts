@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "./slug-pattern";
 
 /**
  * The one form of a name in a URL or a form: course, lesson and part slugs, quiz and question ids.
@@ -6,6 +7,6 @@ import { z } from "zod";
  */
 export const SlugSchema = z
   .string()
-  .max(80, "is too long (80 characters at most)")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. multi-stage-builds");
+  .max(SLUG_MAX_LENGTH, `is too long (${SLUG_MAX_LENGTH} characters at most)`)
+  .regex(SLUG_PATTERN, "must be lowercase words joined by hyphens, e.g. multi-stage-builds");
 export type Slug = z.infer<typeof SlugSchema>;

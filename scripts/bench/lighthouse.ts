@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -30,6 +31,8 @@ export async function measureLighthouse(
   base: string,
   pages: Record<string, string>,
   chromiumPath: string,
+  /** Writes each page's whole Lighthouse report (JSON) to the file this returns, if given. */
+  reportFile?: (name: string) => string,
 ): Promise<LighthouseScores[]> {
   const chrome = await launch({ chromePath: chromiumPath, chromeFlags: FLAGS });
   const scores: LighthouseScores[] = [];
@@ -41,6 +44,7 @@ export async function measureLighthouse(
         logLevel: "error",
         onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
       });
+      if (reportFile && result) writeFileSync(reportFile(name), JSON.stringify(result.lhr));
       const c = result?.lhr.categories;
       const score = (key: string) => Math.round((c?.[key]?.score ?? 0) * 100);
       const ms = (audit: string) => Math.round(result?.lhr.audits[audit]?.numericValue ?? Number.NaN);

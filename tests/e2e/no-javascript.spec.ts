@@ -79,3 +79,21 @@ async function signInLinkLeadsToForm(page: Page) {
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
+
+test("without JavaScript, code blocks offer no Copy button (it needs a script), and the code is there", async ({
+  browser,
+}) => {
+  const { context, page } = await withoutJavaScript(browser, "light");
+  await page.goto(PART_7);
+  const blocks = page.locator("[data-lesson-body] figure[data-code-block]");
+  expect(await blocks.count()).toBeGreaterThan(5);
+  await expect(blocks.first().locator("pre")).toBeVisible();
+  await expect(blocks.first().locator(".code-block-title")).toBeVisible();
+  // Every Copy button is in the HTML for the scripted page, and none is shown or reachable here.
+  const copy = page.getByRole("button", { name: /^Copy/ });
+  await expect(copy).toHaveCount(0);
+  await expect(page.locator("[data-copy-code], .code-block-button")).not.toHaveCount(0);
+  for (const button of await page.locator("[data-copy-code], .code-block-button").all())
+    await expect(button).toBeHidden();
+  await context.close();
+});
