@@ -110,7 +110,7 @@ for (const width of [390, 1280] as const)
 
 for (const width of [1280, 1440, 1920] as const)
   for (const theme of ["light", "dark"] as const)
-    test(`lesson under the header at ${width}-${theme}`, async ({ page }) => {
+    test(`lesson under the header at ${width}-${theme}`, { tag: "@db" }, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(LESSON);
       await waitForHydration(page);

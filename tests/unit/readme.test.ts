@@ -27,6 +27,7 @@ const FOREIGN = new Set([
   "generateEtags",
   "parseWithZod",
   "useActionState",
+  "startTransition",
   "engineType",
   "getByRole",
   "QueryClient",
