@@ -265,7 +265,7 @@ test("cards made before signing up are there after it; the answer key never reac
   await signUp(page, "Review Learner", uniqueEmail("review"));
   setClock(DAY + HOUR);
 
-  const bodies = recordResponses(page);
+  const bodies = await recordResponses(page);
   await page.goto("/review");
   await expect(card(page).locator("legend").first()).toContainText(plain(finalStage.prompt));
   // Client-side navigation to /review fetches its RSC payload too.
@@ -274,7 +274,6 @@ test("cards made before signing up are there after it; the answer key never reac
   await reviewLink(page).click();
   await expect(card(page)).toBeVisible();
   await page.waitForLoadState("networkidle");
-  await bodies.settled();
   // The prompt's longest run of plain text (inline code is rendered as elements).
   const promptText = finalStage.prompt.split("`").sort((x, y) => y.length - x.length)[0]!;
   expect(bodies.filter((b) => b.text.includes(promptText)).length).toBeGreaterThanOrEqual(2);
@@ -332,7 +331,7 @@ test("until the learner has passed the quiz, a card answered wrong keeps its exp
     await card(page).getByRole("button", { name: "Check answer" }).click();
     await page.getByRole("link", { name: /Next card/ }).click();
   }
-  const bodies = recordResponses(page);
+  const bodies = await recordResponses(page);
   const wrong = finalStage.choices!.find((c) => !c.correct)!;
   await card(page)
     .getByRole("radio", { name: plain(wrong.text), exact: true })
@@ -344,6 +343,5 @@ test("until the learner has passed the quiz, a card answered wrong keeps its exp
   await expect(outcome(page).locator("[data-withheld]")).toContainText("once you have passed the quiz");
   await expect(outcome(page).locator("[data-right-answer]")).toHaveCount(0);
   await page.waitForLoadState("networkidle");
-  await bodies.settled();
   expectNoSecrets(bodies, [finalStage.explanation!]);
 });

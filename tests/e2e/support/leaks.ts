@@ -2,32 +2,28 @@ import { expect, type Page } from "@playwright/test";
 
 export type Body = { url: string; type: string; text: string };
 
-/** The recorded bodies; `settled()` waits until every response seen so far has been read. */
-export type Recorded = Body[] & { settled(): Promise<void> };
-
 /**
- * Records every text response (pages, RSC payloads, JSON, scripts) the page receives from now on.
- * A body is read after its response arrives (a streamed page can be on screen first): await
- * `settled()` before checking the bodies.
+ * Records every text response (pages, RSC payloads, JSON, scripts) the page receives from now on,
+ * before the page gets it: each request goes through the test (route.fetch), which keeps the body
+ * and hands the same response on. Reading bodies as they pass (page.on("response")) misses some:
+ * Chromium keeps no data for the RSC payload the router streams after a client-side navigation,
+ * nor for a document the page has already left.
  */
-export function recordResponses(page: Page): Recorded {
-  const pending = new Set<Promise<void>>();
-  const bodies = [] as unknown as Recorded;
-  page.on("response", (res) => {
-    const type = res.headers()["content-type"] ?? "";
-    if (!/text|javascript|json|x-component/.test(type)) return;
-    const read = res
-      .text()
-      .catch(() => "")
-      .then((text) => {
-        bodies.push({ url: res.url(), type, text });
-      })
-      .finally(() => pending.delete(read));
-    pending.add(read);
+export async function recordResponses(page: Page): Promise<Body[]> {
+  const bodies: Body[] = [];
+  await page.route("**/*", async (route) => {
+    // Redirects are handed on as they are, for the browser to follow.
+    const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
+    if (!response) return route.abort().catch(() => {});
+    const type = response.headers()["content-type"] ?? "";
+    const body = await response.body();
+    if (
+      /text|javascript|json|x-component/.test(type) &&
+      !(response.status() >= 300 && response.status() < 400)
+    )
+      bodies.push({ url: route.request().url(), type, text: body.toString("utf8") });
+    await route.fulfill({ response, body }).catch(() => {});
   });
-  bodies.settled = async () => {
-    while (pending.size > 0) await Promise.all(pending);
-  };
   return bodies;
 }
 
