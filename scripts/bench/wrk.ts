@@ -29,16 +29,20 @@ export async function wrk(
     ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-H", `Accept-Encoding: ${encoding}`, url],
     { maxBuffer: 1 << 20 },
   );
+  return { name, url, ...parseWrk(stdout) };
+}
+
+/** Throughput, median and 99th-percentile latency (ms) and errors from wrk's `--latency` output. */
+export function parseWrk(stdout: string): Omit<WrkResult, "name" | "url"> {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
   const errors =
     Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0) +
     [...stdout.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
   return {
-    name,
-    url,
     rps: Math.round(rps),
-    p50: ms(/50%\s+(\S+)/.exec(stdout)?.[1] ?? ""),
-    p99: ms(/99%\s+(\S+)/.exec(stdout)?.[1] ?? ""),
+    // The distribution's own lines: "99%" also ends a "+/- Stdev" figure such as "82.99%".
+    p50: ms(/^\s*50%\s+(\S+)/m.exec(stdout)?.[1] ?? ""),
+    p99: ms(/^\s*99%\s+(\S+)/m.exec(stdout)?.[1] ?? ""),
     errors,
   };
 }
