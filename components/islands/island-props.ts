@@ -1,3 +1,4 @@
+import { packQuizProps, unpackQuizProps } from "@/components/quiz/quiz-text";
 import type { IslandName, IslandProps } from "./registry";
 
 /**
@@ -10,7 +11,9 @@ const packing: {
     pack: (props: IslandProps<N>) => unknown;
     unpack: (element: HTMLElement, packed: unknown) => IslandProps<N>;
   };
-} = {};
+} = {
+  quiz: { pack: packQuizProps, unpack: unpackQuizProps },
+};
 
 /**
  * JSON to put in a `<script type="application/json">`: every `<` written as `\u003c`, so no
