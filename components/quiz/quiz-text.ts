@@ -85,26 +85,26 @@ export function unpackQuizProps(element: HTMLElement, packed: unknown): QuizIsla
       questions: questions.map((q): PublicQuestion => {
         const row = rows.get(q.id) ?? missing(`question ${q.id}`);
         const prompt = row.querySelector("legend > [data-prompt]") ?? missing(`prompt of ${q.id}`);
-        const text = (selector: string, id: string) =>
-          inlineSource(row.querySelector(selector)?.childNodes ?? missing(`text of ${q.id}/${id}`));
+        // Each choice or order item by id: the text beside its input, or in its list item.
+        const read = (ids: string[], selector: (id: string) => string) =>
+          ids.map((id) => ({
+            id,
+            text: inlineSource(
+              row.querySelector(selector(CSS.escape(id)))?.childNodes ?? missing(`text of ${q.id}/${id}`),
+            ),
+          }));
         const question = { ...q, prompt: inlineSource(prompt.childNodes) };
         if ("choices" in q)
           return {
             ...question,
             type: q.type,
-            choices: q.choices.map((id) => ({
-              id,
-              text: text(`input[value="${CSS.escape(id)}"] + span`, id),
-            })),
+            choices: read(q.choices, (id) => `input[value="${id}"] + span`),
           };
         if ("items" in q)
           return {
             ...question,
             type: q.type,
-            items: q.items.map((id) => ({
-              id,
-              text: text(`[data-order-item="${CSS.escape(id)}"] [data-order-text]`, id),
-            })),
+            items: read(q.items, (id) => `[data-order-item="${id}"] [data-order-text]`),
           };
         return question as PublicQuestion;
       }),
