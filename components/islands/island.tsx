@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentType, createContext, lazy, Suspense, useContext } from "react";
+import { packIslandProps, scriptJson } from "./island-props";
 import { type IslandName, type IslandProps, islandLoaders } from "./registry";
 
 /**
@@ -25,8 +26,9 @@ function islandComponent(name: IslandName) {
 
 /**
  * An interactive part of a lesson. Renders the component (its HTML is what readers without
- * JavaScript get) inside an element that names it and carries its props as JSON, from which the
- * lesson page mounts it in the browser (./mount.ts). Where a lesson is an ordinary React tree
+ * JavaScript get) inside an element that names it and carries its props in a JSON script (not an
+ * attribute, where every quote would cost `&quot;`), from which the lesson page mounts it in the
+ * browser (./mount.tsx, ./island-props.ts). Where a lesson is an ordinary React tree
  * (the instructor's preview) it simply hydrates with it. `inline` for islands inside phrasing
  * content (a code block's header).
  */
@@ -44,8 +46,21 @@ export function Island<N extends IslandName>({
   const Wrapper = inline ? "span" : "div";
   const element = <Component {...(props as object)} />;
   return (
-    <Wrapper data-island={name} data-island-props={JSON.stringify(props)} className="contents">
+    <Wrapper data-island={name} className="contents">
+      <IslandPropsScript props={packIslandProps(name, props)} />
       {ready ? element : <Suspense fallback={null}>{element}</Suspense>}
     </Wrapper>
+  );
+}
+
+/** An island's props as a JSON data block (./island-props.ts reads it back). */
+export function IslandPropsScript({ props }: { props: unknown }) {
+  // JSON with every `<` escaped (scriptJson): no markup, and no string can end the script.
+  return (
+    <script
+      type="application/json"
+      data-island-props=""
+      dangerouslySetInnerHTML={{ __html: scriptJson(props) }}
+    />
   );
 }

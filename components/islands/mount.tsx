@@ -2,6 +2,7 @@
 
 import { type ComponentType, startTransition, useEffect } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import { islandProps } from "./island-props";
 import { type IslandName, islandLoaders } from "./registry";
 
 let mounted = 0;
@@ -41,7 +42,7 @@ export function mountIslands(root: Element): () => void {
     if (stopped || !waiting.delete(element)) return;
     observer.unobserve(element);
     const name = element.dataset.island as IslandName;
-    const props = JSON.parse(element.dataset.islandProps ?? "{}") as Record<string, unknown>;
+    const props = islandProps(element);
     // Each root counts its useId()s from zero: a prefix of its own keeps ids unique on the page.
     const identifierPrefix = `i${++mounted}-`;
     const Component = (await islandLoaders[name]()) as ComponentType<Record<string, unknown>>;

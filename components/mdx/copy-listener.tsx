@@ -2,7 +2,6 @@
 
 import { useEffect } from "react";
 import { codeBlockText } from "./code-text";
-import { ICON_COPIED, ICON_COPY } from "./copy-button";
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -28,7 +27,7 @@ const resets = new WeakMap<HTMLButtonElement, ReturnType<typeof setTimeout>>();
 /** Shows (and tells screen readers through the status beside it) how a copy went, for 2 s. */
 function show(button: HTMLButtonElement, state: "idle" | "copied" | "failed") {
   const text = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "";
-  button.querySelector("path")?.setAttribute("d", state === "copied" ? ICON_COPIED : ICON_COPY);
+  button.toggleAttribute("data-copied", state === "copied");
   const caption = button.querySelector("span");
   if (caption) caption.textContent = text || "Copy";
   const status = button.nextElementSibling;

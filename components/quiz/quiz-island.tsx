@@ -6,25 +6,20 @@ import { showCourseProgress, useCourseProgress } from "@/components/progress/lea
 import { AddToReview } from "@/components/review/add-to-review";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
-import type { PublicQuiz } from "@/lib/content/quiz-schema";
 import { submitQuizAction } from "@/lib/quiz/actions";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
 import { QuestionInput } from "./question-input";
+import type { QuizIslandProps } from "./quiz-text";
 import { revealNote } from "./verdict";
 
-type Props = {
-  quiz: PublicQuiz;
-  course: string;
-  lesson: string;
-  /** False when the lesson's heading right above already says the quiz's title. */
-  showTitle?: boolean;
-};
+type Props = QuizIslandProps;
 type Answers = Record<string, Answer | undefined>;
 
 /**
- * A quiz embedded in a lesson. The page holds questions and choices only; the answers are
+ * A quiz embedded in a lesson. The page holds questions and choices only, once, in this form's
+ * server HTML, from which the island reads them back when it mounts (./quiz-text.ts); the answers are
  * graded on the server (app/api/learner/quiz-attempts; the form posts to a server action without
  * JavaScript), and the feedback comes back from the server. The learner's
  * answers live here, above each attempt: "Try again" starts a new attempt from them, and only
@@ -209,7 +204,10 @@ function QuizAttempt({
                 <legend className="mb-2 font-medium">
                   {/* One string, one text node: no React separators in the HTML. */}
                   <span className="text-[var(--fg-muted)]">{`${i + 1}/${quiz.questions.length}. `}</span>
-                  <InlineText text={q.prompt} />
+                  {/* The island reads the prompt back from here when it mounts (./quiz-text.ts). */}
+                  <span data-prompt="">
+                    <InlineText text={q.prompt} />
+                  </span>
                   {q.type === "multiple" && !/select all that apply/i.test(q.prompt) ? (
                     <span className="text-[var(--fg-muted)]"> (Select all that apply.)</span>
                   ) : null}

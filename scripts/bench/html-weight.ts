@@ -92,13 +92,10 @@ visit(tree, "element", (el: Element) => {
     add(`<${el.tagName}>${label}`, el);
   if (p.dataLessonBody !== undefined) add("[data-lesson-body]", el);
   if (typeof p.dataIsland === "string") add(`island ${p.dataIsland}`, el);
-  // Its props attribute alone, as it stands in the HTML (quotes escaped as &quot;).
-  if (typeof p.dataIslandProps === "string") {
-    const at = source(el).match(/ data-island-props="[^"]*"/)?.[0] ?? "";
-    islandProps.push(at);
-  }
+  // Its props as they stand in the HTML: the JSON script an island carries (components/islands).
+  if (el.tagName === "script" && p.dataIslandProps !== undefined) islandProps.push(source(el));
 });
-console.log(`  island props attributes (${islandProps.length}) ${sizes(islandProps.join(""))}`);
+console.log(`  island props scripts (${islandProps.length}) ${sizes(islandProps.join(""))}`);
 console.log("\n  regions (outer HTML; nested regions count in each)");
 for (const [name, r] of [...regions].sort((a, b) => b[1].bytes - a[1].bytes))
   console.log(`  ${`${name} ×${r.count}`.padEnd(52)} ${sizes(r.all.join(""))}`);

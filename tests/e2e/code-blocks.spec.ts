@@ -122,8 +122,16 @@ test("a diff has a +/− gutter and words for screen readers; deleted lines take
     expect(seen[n - 1]!.spoken).toMatch(/added/i);
     expect(seen[n - 1]!.number).toContain("counter");
   }
-  await block.getByRole("button", { name: /^Copy/ }).click();
+  // The button's icon is drawn by CSS: a copy icon, then a check mark while "Copied" shows.
+  const copy = block.getByRole("button", { name: /^Copy/ });
+  const icon = () => copy.evaluate((el) => getComputedStyle(el, "::before").maskImage);
+  const idle = await icon();
+  expect(idle).toContain("data:image/svg+xml");
+  await copy.click();
   await expect(block.getByRole("status")).toHaveText("Copied");
+  await expect(copy).toHaveText("Copied");
+  expect(await icon()).not.toBe(idle);
+  expect(await icon()).toContain("data:image/svg+xml");
   const kept = diff.code.split("\n").filter((_, i) => !del.includes(i + 1));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(kept.join("\n"));
 });

@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz } from "./support/lesson-source";
-import { answerQuiz, openQuiz } from "./support/quiz";
+import { answerQuiz, openQuiz, plain } from "./support/quiz";
 
 const PART6 = "/courses/docker/networking";
 const PART7 = "/courses/docker/multi-stage-builds";
@@ -73,6 +73,42 @@ test("Part 7's contents and the course's parts are in its HTML once, and as data
   const payload = inlinedPayload(html);
   expect(occurrences(payload, "Choosing a base image")).toBe(1);
   expect(occurrences(payload, "Multi-Container Apps with Docker Compose")).toBe(2);
+});
+
+test("Part 7's quiz text travels once, in its form's HTML; the mounted quiz reads the same words", {
+  tag: "@db",
+}, async ({ page, request }) => {
+  const html = await (await request.get(PART7)).text();
+  // The island's props: ids, points and settings, no title, prompt, choice or item text.
+  const script = html.match(
+    /<div data-island="quiz" class="contents"><script type="application\/json" data-island-props="">([^<]*)<\/script>/,
+  );
+  expect(script, "the quiz island carries its props in a JSON script").not.toBeNull();
+  const props = JSON.parse(script![1]!) as { quiz: Record<string, unknown> & { questions: object[] } };
+  expect(props.quiz.id).toBe(quiz.id);
+  expect(props.quiz).not.toHaveProperty("title");
+  expect(props.quiz.questions).toHaveLength(quiz.questions.length);
+  for (const q of props.quiz.questions) expect(q).not.toHaveProperty("prompt");
+  for (const q of quiz.questions)
+    for (const c of q.choices ?? []) expect(script![1]).not.toContain(plain(c.text));
+  expect(html).not.toContain('data-island-props="{');
+
+  await page.goto(PART7);
+  await waitForHydration(page);
+  const section = page.locator(`[data-quiz="${quiz.id}"]`);
+  await expect(section.getByTestId("quiz-stats")).toHaveText("Not attempted yet.");
+  // What the mounted island says, word for word, is what the server's form said.
+  const [served, mounted] = await page.evaluate(
+    ([source, id]) => {
+      const words = (el: Element | null) => el?.textContent?.replace(/\s+/g, " ").trim();
+      const selector = `[data-quiz="${id}"]`;
+      const server = new DOMParser().parseFromString(source, "text/html");
+      return [words(server.querySelector(selector)), words(document.querySelector(selector))];
+    },
+    [html, quiz.id] as const,
+  );
+  expect(served).toContain(plain(quiz.questions[0]!.prompt));
+  expect(mounted).toBe(served);
 });
 
 test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", {

@@ -92,8 +92,8 @@ test("without JavaScript, code blocks offer no Copy button (it needs a script), 
   // Every Copy button is in the HTML for the scripted page, and none is shown or reachable here.
   const copy = page.getByRole("button", { name: /^Copy/ });
   await expect(copy).toHaveCount(0);
-  await expect(page.locator("[data-copy-code], .code-block-button")).not.toHaveCount(0);
-  for (const button of await page.locator("[data-copy-code], .code-block-button").all())
+  await expect(page.locator("[data-copy-code], [data-open-in-explorer]")).not.toHaveCount(0);
+  for (const button of await page.locator("[data-copy-code], [data-open-in-explorer]").all())
     await expect(button).toBeHidden();
   await context.close();
 });

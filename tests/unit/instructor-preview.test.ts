@@ -209,7 +209,7 @@ describe("exercises in the preview", () => {
     // lesson's own): everything else must be the same.
     const cards = (html: string) =>
       (html.match(/<section aria-labelledby="exercise-[^"]+"[\s\S]*?<\/section>/g) ?? []).map((card) =>
-        card.replace(/&quot;course&quot;:&quot;[^&]*&quot;,&quot;lesson&quot;:&quot;[^&]*&quot;/g, "WHERE"),
+        card.replace(/"course":"[^"]*","lesson":"[^"]*"/g, "WHERE"),
       );
     const lessonHtml = renderToStaticMarkup(
       createElement(

@@ -9,6 +9,7 @@ import { checkContent } from "@/lib/content/check";
 import { compileLesson } from "@/lib/content/compile";
 import { LESSON_COMPONENTS, LESSON_TAGS } from "@/lib/content/components";
 import { type LessonNode, lessonElements } from "@/lib/content/lesson-tree";
+import { withoutIslandProps } from "../support/island-props";
 
 // Issue 15: whatever content:check accepts must build and render. Each lesson the checker
 // accepts (every lesson in content/ and every fixture that compiles) goes through the renderer the
@@ -30,9 +31,12 @@ const REACT_FORM_ACTION =
   /action="javascript:throw new Error\(&#x27;React form unexpectedly submitted\.&#x27;\)"/g;
 const REACT_FORM_REPLAY = /<script>addEventListener\("submit",function\(a\)\{[^<]*\}\);<\/script>/g;
 
-/** No script, handler or script URL may reach the HTML a lesson renders to (React's own aside). */
+/**
+ * No script, handler or script URL may reach the HTML a lesson renders to (React's own aside, and
+ * the islands' JSON props blocks, which are checked to be JSON).
+ */
 function expectNoScript(rendered: string) {
-  const html = rendered.replace(REACT_FORM_ACTION, "").replace(REACT_FORM_REPLAY, "");
+  const html = withoutIslandProps(rendered).replace(REACT_FORM_ACTION, "").replace(REACT_FORM_REPLAY, "");
   expect(html).not.toMatch(/<script|<iframe|<object|<embed|<style/i);
   expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   expect(html).not.toMatch(/(?:href|src|action)\s*=\s*"\s*(?:javascript|data|vbscript):/i);
