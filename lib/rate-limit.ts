@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { direct } from "@/lib/db";
+import { col, sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 
 /**
@@ -79,14 +80,17 @@ export async function consumeRateLimit(
   // One atomic statement on both SQLite and PostgreSQL: start the counter, count one more in the
   // current window, or restart it when the window has moved on. Concurrent requests (from any
   // number of app servers) each see their own count; no read-then-write race, no transaction.
-  const rows = await db.$queryRaw<{ count: number | bigint }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."windowStart" = excluded."windowStart"
-                     THEN "RateLimit"."count" + 1 ELSE 1 END,
-      "windowStart" = excluded."windowStart"
-    RETURNING "count"`;
-  const row = { count: Number(rows[0]?.count ?? Number.POSITIVE_INFINITY) };
+  // On the PrismaClient's adapter (lib/db/sql.ts): every write counts here first.
+  const rows = await direct.query(
+    sql`INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+        ON CONFLICT ("key") DO UPDATE SET
+          "count" = CASE WHEN "RateLimit"."windowStart" = excluded."windowStart"
+                         THEN "RateLimit"."count" + 1 ELSE 1 END,
+          "windowStart" = excluded."windowStart"
+        RETURNING "count"`,
+    { count: col.int },
+  );
+  const row = { count: rows[0]?.count ?? Number.POSITIVE_INFINITY };
   if (row.count <= limit * scale()) return { ok: true };
   return {
     ok: false,

@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
+import { col, sql } from "@/lib/db/sql";
 import { siteUrl } from "@/lib/env";
 import { getSecret } from "@/lib/secret";
 import { signId, verifySignedId } from "./signed-id";
@@ -21,9 +22,10 @@ export async function anonymousLearnerId(): Promise<string | null> {
  */
 export async function knownAnonymousLearner(id: string | null): Promise<string | null> {
   if (!id) return null;
-  // Raw SQL: every learner write asks this first (lib/db/raw.ts, decision 027).
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Learner" WHERE "id" = ${id} AND "userId" IS NULL`;
+  // On the adapter: every learner write asks this first (lib/db/sql.ts, decision 035).
+  const rows = await direct.query(sql`SELECT "id" FROM "Learner" WHERE "id" = ${id} AND "userId" IS NULL`, {
+    id: col.text,
+  });
   return rows[0]?.id ?? null;
 }
 
@@ -34,7 +36,9 @@ export async function knownAnonymousLearner(id: string | null): Promise<string |
 export async function currentLearnerId(): Promise<string | null> {
   const user = await getSessionUser();
   if (user) {
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Learner" WHERE "userId" = ${user.id}`;
+    const rows = await direct.query(sql`SELECT "id" FROM "Learner" WHERE "userId" = ${user.id}`, {
+      id: col.text,
+    });
     return rows[0]?.id ?? null;
   }
   return knownAnonymousLearner(await anonymousLearnerId());

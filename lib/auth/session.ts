@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
-import { rawBool, rawDate } from "@/lib/db/raw";
+import { direct } from "@/lib/db";
+import { col, sql } from "@/lib/db/sql";
 import { type Auth, getAuth } from "./auth";
 import { type Role, toRole } from "./roles";
 
@@ -64,7 +64,7 @@ export function verifiedToken(value: string | undefined, secret: string): string
  * and no cookie-cache cookie (disabled here; getSession would clear it). Anything else — no row, an
  * expired session, a bad signature, a refresh — returns undefined: better-auth itself decides, so
  * its behaviour (cleanup, refresh, cookies) is unchanged. Its adapter's session-with-user query
- * costs several times this statement (Prisma compiles a plan for every query; decision 033).
+ * costs several times this statement (Prisma compiles a plan for every query; decisions 033, 035).
  */
 async function fastLookup(auth: Auth, cookies: Map<string, string>): Promise<SessionUser | undefined> {
   const context = await auth.$context;
@@ -73,24 +73,27 @@ async function fastLookup(auth: Auth, cookies: Map<string, string>): Promise<Ses
   for (const name of cookies.keys()) if (name.startsWith(names.sessionData.name)) return undefined;
   const token = verifiedToken(cookies.get(names.sessionToken.name), context.secret);
   if (!token) return undefined;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT s."expiresAt", u."id", u."name", u."email", u."emailVerified", u."role", u."createdAt"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."token" = ${token}`;
-  const row = rows[0];
+  const [row] = await direct.query(
+    sql`SELECT s."expiresAt", u."id", u."name", u."email", u."emailVerified", u."role", u."createdAt"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+        WHERE s."token" = ${token}`,
+    {
+      expiresAt: col.date,
+      id: col.text,
+      name: col.text,
+      email: col.text,
+      emailVerified: col.bool,
+      role: col.text,
+      createdAt: col.date,
+    },
+  );
   if (!row) return undefined;
-  const expiresAt = rawDate(row.expiresAt)!.getTime();
+  const expiresAt = row.expiresAt.getTime();
   const { expiresIn, updateAge } = context.sessionConfig;
   const now = Date.now();
   if (expiresAt < now || expiresAt - expiresIn * 1000 + updateAge * 1000 <= now) return undefined;
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    email: String(row.email),
-    emailVerified: rawBool(row.emailVerified),
-    role: toRole(row.role as string),
-    createdAt: rawDate(row.createdAt)!,
-  };
+  const { expiresAt: _expires, ...user } = row;
+  return { ...user, role: toRole(user.role) };
 }
 
 async function lookup(requestHeaders: Headers): Promise<SessionUser | null> {

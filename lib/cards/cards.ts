@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { join, type Statement, sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/transaction";
 import { firstReview, type ReviewRating } from "./schedule";
 
@@ -40,29 +40,28 @@ const keyOf = (learnerId: string, s: CardSource) => ({
  * a card that exists keeps its schedule (only /review moves it). Runs inside a quiz attempt's
  * write, so it is one raw statement whatever the count (INSERT … ON CONFLICT DO NOTHING on the
  * card's unique key): two attempts adding the same card at once leave one card and neither fails.
- * Returns that statement not yet run (a Prisma promise runs when awaited or batched: the quiz
- * write puts it in its batch transaction), or null when there is nothing to add.
+ * Returns that statement, for the quiz write's transaction (lib/db/sql.ts), or null when there
+ * is nothing to add.
  */
 export function addCards(
-  client: Tx | typeof db,
   learnerId: string,
   sources: CardSource[],
   origin: CardOrigin,
   at: Date,
-) {
+): Statement | null {
   if (sources.length === 0) return null;
   const m = firstReview(at, FIRST_RATING[origin]);
   const updatedAt = new Date();
   const rows = sources.map(
-    (s) => Prisma.sql`(${newId()}, ${learnerId}, ${s.kind}, ${s.course}, ${s.lesson}, ${s.sourceId},
+    (s) => sql`(${newId()}, ${learnerId}, ${s.kind}, ${s.course}, ${s.lesson}, ${s.sourceId},
       ${s.itemId}, ${origin}, ${m.due}, ${m.stability}, ${m.difficulty}, ${m.scheduledDays},
       ${m.learningSteps}, ${m.reps}, ${m.lapses}, ${m.state}, ${m.lastReview}, ${at}, ${updatedAt})`,
   );
-  return client.$executeRaw`
+  return sql`
     INSERT INTO "ReviewCard" ("id", "learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId",
       "origin", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses",
       "state", "lastReview", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(rows)}
+    VALUES ${join(rows)}
     ON CONFLICT ("learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId") DO NOTHING`;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { rawBool } from "@/lib/db/raw";
+import { db, direct } from "@/lib/db";
+import { col, sql } from "@/lib/db/sql";
 
 /** What a moderator did to an author rather than to one comment. */
 export const AUTHOR_ACTIONS = ["hide-all", "suspend", "lift"] as const;
@@ -21,10 +21,12 @@ export async function findAuthor(id: string) {
 
 /** Whether this account may not post, reply or edit comments now. */
 export async function isPostingSuspended(userId: string): Promise<boolean> {
-  // Raw SQL: every post, reply and edit asks this (Prisma compiles a plan for every query; 027).
-  const rows = await db.$queryRaw<{ suspended: unknown }[]>`
-    SELECT "postingSuspendedAt" IS NOT NULL AS "suspended" FROM "User" WHERE "id" = ${userId}`;
-  return rawBool(rows[0]?.suspended);
+  // On the PrismaClient's adapter: every post, reply and edit asks this (lib/db/sql.ts; 027, 035).
+  const rows = await direct.query(
+    sql`SELECT "postingSuspendedAt" IS NOT NULL AS "suspended" FROM "User" WHERE "id" = ${userId}`,
+    { suspended: col.bool },
+  );
+  return rows[0]?.suspended ?? false;
 }
 
 /** Hides every visible comment of an author, and records who did it, when, and how many. */

@@ -2,8 +2,9 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/actions/result";
 import { isStaff, toRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { sql } from "@/lib/db/sql";
 import { renderCommentMarkdown } from "./markdown";
 import { type Actor, can } from "./permissions";
 
@@ -150,17 +151,16 @@ export async function createComment(input: {
     depth = MAX_DEPTH;
   }
   const id = newId();
-  // One raw statement (Prisma plans every write anew per request). ON CONFLICT DO NOTHING: a
+  // One statement on the PrismaClient's adapter (lib/db/sql.ts; Prisma plans every write anew). ON CONFLICT DO NOTHING: a
   // submission id already used (a double click, a replay, or the same post racing itself)
   // stores nothing and answers with the comment it made.
-  const inserted = await db.$queryRaw<{ id: string }[]>`
+  const inserted = await direct.execute(sql`
     INSERT INTO "Comment" ("id", "courseSlug", "lessonSlug", "authorId", "parentId", "depth", "body",
       "html", "submissionId", "createdAt")
     VALUES (${id}, ${input.course}, ${input.lesson}, ${input.authorId}, ${parentId}, ${depth},
       ${input.body}, ${renderCommentMarkdown(input.body)}, ${input.submissionId}, ${new Date()})
-    ON CONFLICT ("submissionId") DO NOTHING
-    RETURNING "id"`;
-  if (inserted.length > 0) return { id, created: true };
+    ON CONFLICT ("submissionId") DO NOTHING`);
+  if (inserted > 0) return { id, created: true };
   const existing = await db.comment.findUnique({
     where: { submissionId: input.submissionId },
     select: { id: true, authorId: true },

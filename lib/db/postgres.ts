@@ -17,11 +17,14 @@ function releaseOnFailedEnd(tx: Transaction): Transaction {
   const commit = tx.commit.bind(tx);
   const rollback = tx.rollback.bind(tx);
   const executeRaw = tx.executeRaw.bind(tx);
+  // Ending twice releases once (lib/db/sql.ts's transaction ends what failed here again).
   tx.commit = async () => {
+    if (released) return;
     released = true;
     return commit();
   };
   tx.rollback = async () => {
+    if (released) return;
     released = true;
     return rollback();
   };

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { sql } from "@/lib/db/sql";
 
 export type DiscussionKey = { userId: string; course: string; lesson: string };
 
@@ -15,10 +16,10 @@ const key = (k: DiscussionKey) => ({
 export async function followOnFirstComment(k: DiscussionKey): Promise<void> {
   // One statement, no race: an existing row (followed or not) is left as it is.
   const at = new Date();
-  await db.$executeRaw`
+  await direct.execute(sql`
     INSERT INTO "DiscussionFollow" ("userId", "courseSlug", "lessonSlug", "following", "createdAt", "updatedAt")
     VALUES (${k.userId}, ${k.course}, ${k.lesson}, ${true}, ${at}, ${at})
-    ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO NOTHING`;
+    ON CONFLICT ("userId", "courseSlug", "lessonSlug") DO NOTHING`);
 }
 
 /** Turns following a discussion on or off (the per-discussion toggle). */

@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { col, join, sql } from "@/lib/db/sql";
 import { wakeSender } from "@/lib/mail/queue";
 import { followOnFirstComment } from "./follows";
 
@@ -20,15 +20,20 @@ export async function recordCommentNotifications(comment: {
   inReplyTo: string | null;
 }): Promise<void> {
   await followOnFirstComment({ userId: comment.authorId, course: comment.course, lesson: comment.lesson });
-  // Raw SQL (Prisma compiles a plan for every query, and every post asks this).
+  // On the PrismaClient's adapter (lib/db/sql.ts): every post asks these.
   const [parent, followers] = await Promise.all([
     comment.inReplyTo
-      ? db.$queryRaw<{ authorId: string | null }[]>`
-          SELECT "authorId" FROM "Comment" WHERE "id" = ${comment.inReplyTo}`.then((rows) => rows[0] ?? null)
+      ? direct
+          .query(sql`SELECT "authorId" FROM "Comment" WHERE "id" = ${comment.inReplyTo}`, {
+            authorId: col.textOrNull,
+          })
+          .then((rows) => rows[0] ?? null)
       : null,
-    db.$queryRaw<{ userId: string }[]>`
-      SELECT "userId" FROM "DiscussionFollow"
-      WHERE "courseSlug" = ${comment.course} AND "lessonSlug" = ${comment.lesson} AND "following" = ${true}`,
+    direct.query(
+      sql`SELECT "userId" FROM "DiscussionFollow"
+          WHERE "courseSlug" = ${comment.course} AND "lessonSlug" = ${comment.lesson} AND "following" = ${true}`,
+      { userId: col.text },
+    ),
   ]);
   const recipients = new Map<string, "reply" | "followed">();
   for (const f of followers) recipients.set(f.userId, "followed");
@@ -39,12 +44,12 @@ export async function recordCommentNotifications(comment: {
   // statement however many follow the discussion (it was one upsert each).
   const at = new Date();
   const rows = [...recipients].map(
-    ([userId, reason]) => Prisma.sql`(${newId()}, ${userId}, ${comment.id}, ${reason}, ${at})`,
+    ([userId, reason]) => sql`(${newId()}, ${userId}, ${comment.id}, ${reason}, ${at})`,
   );
   for (let i = 0; i < rows.length; i += 1000)
-    await db.$executeRaw`
+    await direct.execute(sql`
       INSERT INTO "Notification" ("id", "userId", "commentId", "reason", "createdAt")
-      VALUES ${Prisma.join(rows.slice(i, i + 1000))}
-      ON CONFLICT ("userId", "commentId") DO NOTHING`;
+      VALUES ${join(rows.slice(i, i + 1000))}
+      ON CONFLICT ("userId", "commentId") DO NOTHING`);
   wakeSender();
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
-import { rawBool, rawDate, rawInt } from "@/lib/db/raw";
+import { col, join, type SqlRunner, type Statement, sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/transaction";
 import type { CompletionRule } from "./completion";
 
@@ -49,11 +48,10 @@ async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Dat
  * Folds a graded attempt into the lesson's progress: keeps the best score and completes the
  * lesson when the attempt passed and the lesson's completion rule (quiz, exercises or both;
  * lib/exercises/completion.ts) is met; without a rule a passed quiz completes it. Returns the
- * statements, not yet run, for the quiz write's batch transaction (lib/quiz/attempts.ts), in
- * order: an INSERT … ON CONFLICT DO UPDATE that keeps the best score and, when the quiz alone
+ * statements for the quiz write's transaction (lib/quiz/attempts.ts), in order: an INSERT … ON CONFLICT DO UPDATE that keeps the best score and, when the quiz alone
  * completes the lesson, completes it; then, when the rule also asks for exercises, an UPDATE that
- * completes it only if every one of them has a passed attempt. Raw SQL (no query plan to compile
- * per request), atomic at any isolation level: the upsert locks the row and compares against its
+ * completes it only if every one of them has a passed attempt. Raw SQL on the PrismaClient's
+ * adapter (lib/db/sql.ts: no query plan, no client around each statement), atomic at any isolation level: the upsert locks the row and compares against its
  * latest committed state, so concurrent attempts of one learner on one lesson (from any app
  * server) queue on that row and each keeps the best so far; the UPDATE runs after it, on the
  * locked row, and sees every exercise pass committed before it (a racing exercise pass is seen).
@@ -61,17 +59,17 @@ async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Dat
  */
 export function quizProgressStatements(
   k: Key & { score: number; maxScore: number; passed: boolean; rule?: CompletionRule },
-) {
+): Statement[] {
   const now = new Date();
   const alone = !k.rule || (k.rule.quiz && k.rule.exercises.length === 0);
   const completedAt = k.passed && alone ? now : null;
   const completedBy = k.passed && alone ? "quiz" : null;
   // "Better" as a ratio without division: new/newMax > old/oldMax ⇔ new·oldMax > old·newMax.
-  const better = Prisma.sql`("LessonProgress"."bestScore" IS NULL OR "LessonProgress"."bestMaxScore" IS NULL
+  const better = sql`("LessonProgress"."bestScore" IS NULL OR "LessonProgress"."bestMaxScore" IS NULL
     OR "LessonProgress"."bestMaxScore" = 0
     OR excluded."bestScore" * "LessonProgress"."bestMaxScore" > "LessonProgress"."bestScore" * excluded."bestMaxScore")`;
   const statements = [
-    db.$executeRaw`
+    sql`
     INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
       "lastVisitedAt", "bestScore", "bestMaxScore", "completedAt", "completedBy", "createdAt", "updatedAt")
     VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now}, ${k.score},
@@ -88,13 +86,13 @@ export function quizProgressStatements(
   // The rule asks for the quiz and exercises: this pass completes the lesson once each of them passed.
   if (k.passed && !alone && k.rule?.quiz) {
     const exercises = k.rule.exercises;
-    statements.push(db.$executeRaw`
+    statements.push(sql`
       UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${"quiz"}
       WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
         AND "completedAt" IS NULL
         AND (SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
              WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
-               AND "passed" = ${true} AND "exerciseId" IN (${Prisma.join(exercises)})) = ${exercises.length}`);
+               AND "passed" = ${true} AND "exerciseId" IN (${join(exercises)})) = ${exercises.length}`);
   }
   return statements;
 }
@@ -128,7 +126,8 @@ export async function recordExerciseOnProgress(
  */
 export async function setLessonComplete(k: Key, complete: boolean): Promise<Date | null> {
   const now = new Date();
-  const rows = await db.$queryRaw<{ completedAt: Date | string | null }[]>`
+  const rows = await direct.query(
+    sql`
     INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
       "lastVisitedAt", "completedAt", "completedBy", "createdAt", "updatedAt")
     VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now},
@@ -140,9 +139,10 @@ export async function setLessonComplete(k: Key, complete: boolean): Promise<Date
       "completedAt" = CASE WHEN excluded."completedAt" IS NULL THEN NULL
                            ELSE COALESCE("LessonProgress"."completedAt", excluded."completedAt") END,
       "updatedAt" = excluded."updatedAt"
-    RETURNING "completedAt"`;
-  const at = rows[0]?.completedAt ?? null;
-  return at === null ? null : new Date(at);
+    RETURNING "completedAt"`,
+    { completedAt: col.dateOrNull },
+  );
+  return rows[0]?.completedAt ?? null;
 }
 
 /** Records a visit (and the section last read) for a learner the server already knows. */
@@ -223,65 +223,63 @@ type ExerciseRow = {
   passed: boolean;
   latestAt: Date;
 };
-type ProgressRows = [ProgressRow[], AttemptRow[], ExerciseRow[]];
+export type ProgressRows = [ProgressRow[], AttemptRow[], ExerciseRow[]];
 
 /**
- * The three reads of a learner's course progress as statements not yet run, for one batch on one
- * connection (a consistent view): the quiz write runs them in its own batch, after its writes.
- * Raw SQL: a graded quiz answers with this, and Prisma compiles a query plan for every query.
+ * The three reads of a learner's course progress, on `runner`: the quiz write runs them in its
+ * own transaction, after its writes; the other readers in a read-only one (a consistent view).
+ * Raw SQL on the PrismaClient's adapter (lib/db/sql.ts): a graded quiz answers with this.
  */
-export function courseProgressReads(learnerId: string, course: string) {
-  return [
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
-      FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
-      FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
-      ORDER BY "createdAt" ASC, "id" ASC`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "lessonSlug", "exerciseId", "exerciseVersion", COUNT(*) AS "attempts",
-        MAX(CASE WHEN "passed" THEN 1 ELSE 0 END) AS "passed", MAX("createdAt") AS "latestAt"
-      FROM "ExerciseAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
-      GROUP BY "lessonSlug", "exerciseId", "exerciseVersion"`,
-  ] as const;
-}
-
-/** What courseProgressReads' three statements returned, as one type on both databases. */
-export type ProgressReadResults = Record<string, unknown>[][];
-
-function toProgressRows([rows, attempts, exercises]: ProgressReadResults): ProgressRows {
-  return [
-    rows!.map((r) => ({
-      lessonSlug: String(r.lessonSlug),
-      completedAt: rawDate(r.completedAt),
-      lastVisitedAt: rawDate(r.lastVisitedAt),
-      lastSection: (r.lastSection as string | null) ?? null,
-      bestScore: rawInt(r.bestScore),
-      bestMaxScore: rawInt(r.bestMaxScore),
-    })),
-    attempts!.map((a) => ({
-      lessonSlug: String(a.lessonSlug),
-      quizId: String(a.quizId),
-      quizVersion: String(a.quizVersion),
-      score: Number(a.score),
-      maxScore: Number(a.maxScore),
-      passed: rawBool(a.passed),
-      createdAt: rawDate(a.createdAt)!,
-    })),
-    exercises!.map((e) => ({
-      lessonSlug: String(e.lessonSlug),
-      exerciseId: String(e.exerciseId),
-      exerciseVersion: String(e.exerciseVersion),
-      attempts: Number(e.attempts),
-      passed: rawBool(e.passed),
-      latestAt: rawDate(e.latestAt)!,
-    })),
-  ];
+export async function readProgressRows(
+  runner: SqlRunner,
+  learnerId: string,
+  course: string,
+): Promise<ProgressRows> {
+  const lessons = await runner.query(
+    sql`SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
+        FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
+    {
+      lessonSlug: col.text,
+      completedAt: col.dateOrNull,
+      lastVisitedAt: col.dateOrNull,
+      lastSection: col.textOrNull,
+      bestScore: col.intOrNull,
+      bestMaxScore: col.intOrNull,
+    },
+  );
+  const attempts = await runner.query(
+    sql`SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
+        FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
+        ORDER BY "createdAt" ASC, "id" ASC`,
+    {
+      lessonSlug: col.text,
+      quizId: col.text,
+      quizVersion: col.text,
+      score: col.int,
+      maxScore: col.int,
+      passed: col.bool,
+      createdAt: col.date,
+    },
+  );
+  const exercises = await runner.query(
+    sql`SELECT "lessonSlug", "exerciseId", "exerciseVersion", COUNT(*) AS "attempts",
+          MAX(CASE WHEN "passed" THEN 1 ELSE 0 END) AS "passed", MAX("createdAt") AS "latestAt"
+        FROM "ExerciseAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
+        GROUP BY "lessonSlug", "exerciseId", "exerciseVersion"`,
+    {
+      lessonSlug: col.text,
+      exerciseId: col.text,
+      exerciseVersion: col.text,
+      attempts: col.int,
+      passed: col.bool,
+      latestAt: col.date,
+    },
+  );
+  return [lessons, attempts, exercises];
 }
 
 async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
-  return toProgressRows(await db.$transaction([...courseProgressReads(learnerId, course)]));
+  return direct.transaction((tx) => readProgressRows(tx, learnerId, course));
 }
 
 /**
@@ -302,7 +300,7 @@ export async function getCourseProgressAndHistory(
   course: string,
   quiz: QuizKey,
 ): Promise<ProgressAndHistory> {
-  return progressAndHistory(await db.$transaction([...courseProgressReads(learnerId, course)]), quiz);
+  return progressAndHistory(await readCourseProgress(learnerId, course), quiz);
 }
 
 type QuizKey = { lesson: string; quizId: string; quizVersion: string };
@@ -311,9 +309,8 @@ export type ProgressAndHistory = {
   history: { attempts: number; passed: boolean };
 };
 
-/** getCourseProgressAndHistory's answer from the results of courseProgressReads (run in a batch). */
-export function progressAndHistory(results: ProgressReadResults, quiz: QuizKey): ProgressAndHistory {
-  const rows = toProgressRows(results);
+/** getCourseProgressAndHistory's answer from what readProgressRows read. */
+export function progressAndHistory(rows: ProgressRows, quiz: QuizKey): ProgressAndHistory {
   const mine = rows[1].filter(
     (a) => a.lessonSlug === quiz.lesson && a.quizId === quiz.quizId && a.quizVersion === quiz.quizVersion,
   );

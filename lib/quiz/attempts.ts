@@ -2,16 +2,16 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { addCards } from "@/lib/cards/cards";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
-import { rawBool, rawDate } from "@/lib/db/raw";
+import { col, sql } from "@/lib/db/sql";
 import type { CompletionRule } from "@/lib/progress/completion";
 import {
-  courseProgressReads,
   type ProgressAndHistory,
-  type ProgressReadResults,
+  type ProgressRows,
   progressAndHistory,
   quizProgressStatements,
+  readProgressRows,
 } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
@@ -70,26 +70,24 @@ function toStored(row: Prisma.QuizAttemptGetPayload<{ select: typeof select }>):
 export async function findAttempt(
   submissionId: string,
 ): Promise<{ learnerId: string; attempt: StoredAttempt } | null> {
-  // Raw SQL: every quiz submission asks this first (Prisma compiles a plan for every query).
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "id", "submissionId", "learnerId", "quizVersion", "score", "maxScore", "passed", "createdAt", "results"
-    FROM "QuizAttempt" WHERE "submissionId" = ${submissionId}`;
-  const row = rows[0];
+  // On the PrismaClient's adapter: every quiz submission asks this first (lib/db/sql.ts).
+  const [row] = await direct.query(
+    sql`SELECT "id", "submissionId", "learnerId", "quizVersion", "score", "maxScore", "passed", "createdAt", "results"
+        FROM "QuizAttempt" WHERE "submissionId" = ${submissionId}`,
+    {
+      id: col.text,
+      submissionId: col.text,
+      learnerId: col.text,
+      quizVersion: col.text,
+      score: col.int,
+      maxScore: col.int,
+      passed: col.bool,
+      createdAt: col.date,
+      results: col.text,
+    },
+  );
   if (!row) return null;
-  return {
-    learnerId: String(row.learnerId),
-    attempt: toStored({
-      id: String(row.id),
-      submissionId: String(row.submissionId),
-      learnerId: String(row.learnerId),
-      quizVersion: String(row.quizVersion),
-      score: Number(row.score),
-      maxScore: Number(row.maxScore),
-      passed: rawBool(row.passed),
-      createdAt: rawDate(row.createdAt)!,
-      results: String(row.results),
-    }),
-  };
+  return { learnerId: row.learnerId, attempt: toStored(row) };
 }
 
 /** The learner whose attempt a submission id already names, or null for a new submission. */
@@ -102,8 +100,8 @@ export async function submissionOwner(submissionId: string): Promise<string | nu
  * the first one) and, in the same transaction, folds it into the learner's lesson progress, puts
  * every question it got wrong in the learner's review, and reads the course progress the answer
  * shows. `known` is what the caller already looked up for this submission id (the quiz write's
- * authorize step does), so it is not read twice. One batch transaction of raw statements
- * (decision 033): no interactive transaction, no query plan compiled per statement. When an
+ * authorize step does), so it is not read twice. One transaction of raw statements on the
+ * PrismaClient's adapter (decisions 033, 035): no query plan, no client around each statement. When an
  * identical submission raced this one and stored it first, the attempt's unique submission id
  * refuses this insert, the whole batch rolls back, and the answer is the first one's attempt.
  * Returns the stored attempt, whether this call created it, and (when it did) the progress read.
@@ -125,7 +123,6 @@ export async function recordAttempt(
   const k = { learnerId: attempt.learnerId, course: attempt.course, lesson: attempt.lesson };
   const missed = attempt.result.questions.filter((q) => !q.correct);
   const cards = addCards(
-    db,
     attempt.learnerId,
     missed.map((q) => ({
       kind: "quiz",
@@ -138,7 +135,7 @@ export async function recordAttempt(
     now(),
   );
   const writes = [
-    db.$executeRaw`
+    sql`
       INSERT INTO "QuizAttempt" ("id", "submissionId", "learnerId", "courseSlug", "lessonSlug", "quizId",
         "quizVersion", "answers", "results", "score", "maxScore", "passed", "createdAt")
       VALUES (${id}, ${attempt.submissionId}, ${attempt.learnerId}, ${attempt.course}, ${attempt.lesson},
@@ -147,9 +144,12 @@ export async function recordAttempt(
     ...quizProgressStatements({ ...k, score, maxScore, passed, rule: attempt.rule }),
     ...(cards ? [cards] : []),
   ];
-  let done: unknown[];
+  let rows: ProgressRows;
   try {
-    done = await db.$transaction([...writes, ...courseProgressReads(k.learnerId, k.course)]);
+    rows = await direct.transaction(async (tx) => {
+      for (const statement of writes) await tx.execute(statement);
+      return readProgressRows(tx, k.learnerId, k.course);
+    });
   } catch (error) {
     // Two identical submissions raced: the other one stored it (on PostgreSQL this insert waited
     // for its commit); answer with its attempt. Anything else is a failure.
@@ -174,7 +174,7 @@ export async function recordAttempt(
       questions: attempt.result.questions,
     },
   };
-  const read = progressAndHistory(done.slice(writes.length) as ProgressReadResults, {
+  const read = progressAndHistory(rows, {
     lesson: attempt.lesson,
     quizId: attempt.quizId,
     quizVersion: attempt.quizVersion,

@@ -34,6 +34,11 @@ afterAll(async () => {
 });
 
 const learner = async () => (await db.learner.create({ data: {} })).id;
+/** Runs addCards' statement, as the quiz write's transaction does. */
+const addCards = async (...args: Parameters<typeof cards.addCards>) => {
+  const statement = cards.addCards(...args);
+  if (statement) await (await import("@/lib/db")).direct.execute(statement);
+};
 const source = (itemId: string, lesson = "multi-stage-builds") =>
   ({ kind: "quiz", course: "docker", lesson, sourceId: "multi-stage-check", itemId }) as const;
 
@@ -175,20 +180,8 @@ describe(`review cards on ${TEST_PROVIDER}`, () => {
     const anon = await learner();
     const t0 = Date.now();
     // Both missed "final-stage"; the anonymous browser reviewed it more recently (and got it wrong).
-    await cards.addCards(
-      db,
-      owned,
-      [source("final-stage"), source("index-base")],
-      "missed",
-      new Date(t0 - 10 * DAY),
-    );
-    await cards.addCards(
-      db,
-      anon,
-      [source("final-stage"), source("copy-from-fill")],
-      "missed",
-      new Date(t0 - 5 * DAY),
-    );
+    await addCards(owned, [source("final-stage"), source("index-base")], "missed", new Date(t0 - 10 * DAY));
+    await addCards(anon, [source("final-stage"), source("copy-from-fill")], "missed", new Date(t0 - 5 * DAY));
     const mine = (await cardOf(owned, "final-stage"))!;
     await record.recordReview(mine, answer(true, new Date(t0 - 8 * DAY)));
     const theirs = (await cardOf(anon, "final-stage"))!;
@@ -209,8 +202,8 @@ describe(`review cards on ${TEST_PROVIDER}`, () => {
 
   it("resetting a course deletes its review cards and no other course's", async () => {
     const id = await learner();
-    await cards.addCards(db, id, [source("final-stage")], "added", new Date());
-    await cards.addCards(db, id, [{ ...source("x"), course: "other" }], "added", new Date());
+    await addCards(id, [source("final-stage")], "added", new Date());
+    await addCards(id, [{ ...source("x"), course: "other" }], "added", new Date());
     expect((await resetCourseProgress(id, "docker")).cards).toBe(1);
     expect(await db.reviewCard.count({ where: { learnerId: id } })).toBe(1);
   });
