@@ -86,6 +86,25 @@ test("a link to a section lands on its heading and the page is never wider than 
   }
 });
 
+test("without JavaScript the lesson is laid out whole and a link to a section lands on its heading", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 800 },
+  });
+  const page = await context.newPage();
+  for (const id of ["choosing-a-base-image", "check-your-understanding"]) {
+    await page.goto("about:blank");
+    await page.goto(`${PART7}#${id}`);
+    const box = await page.locator(`#${id}`).boundingBox();
+    // Under the sticky header (56 px) by its scroll margin, as without content-visibility.
+    expect(box?.y, id).toBeGreaterThanOrEqual(56);
+    expect(box?.y, id).toBeLessThan(140);
+  }
+  await context.close();
+});
+
 test("printing lays out the whole lesson", async ({ page }) => {
   await page.goto(PART7);
   await page.emulateMedia({ media: "print" });
