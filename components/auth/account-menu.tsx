@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useMenu } from "@/components/ui/menu";
 import { refetchAllVisitorData, refetchVisitorData, useVisitorData } from "@/components/ui/visitor-data";
 import { signOutAction } from "@/lib/account/actions";
@@ -29,12 +30,12 @@ export function AccountMenu() {
     seen.current = who;
   }, [who]);
   const signIn = (
-    <Link
+    <IntentLink
       href={`/sign-in?next=${encodeURIComponent(pathname)}`}
       className="inline-flex h-9 items-center rounded-md px-2 text-sm font-medium whitespace-nowrap text-[var(--fg)] no-underline hover:bg-[var(--bg-soft)]"
     >
       Sign in
-    </Link>
+    </IntentLink>
   );
   // The server's HTML is this loading state (who is here is asked from the browser): without
   // JavaScript nobody asks, so the plain link is the header's way in.

@@ -2,8 +2,17 @@
 
 import { useEffect, useState } from "react";
 
-const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short" });
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// Made on first use, not when the module loads: building a date format costs ~100 ms of a phone's
+// main thread, and every lesson page loads this module (its discussion) whether or not a comment
+// is ever shown (decision 036).
+let formats: { exact: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat } | undefined;
+function dateFormats() {
+  formats ??= {
+    exact: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short" }),
+    relative: new Intl.RelativeTimeFormat("en", { numeric: "auto" }),
+  };
+  return formats;
+}
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 31_536_000],
   ["month", 2_592_000],
@@ -16,7 +25,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 function relativeLabel(date: Date, now: number): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return dateFormats().relative.format(Math.round(seconds / size), unit);
   }
   return "just now";
 }
@@ -30,7 +39,7 @@ export function RelativeTime({ iso, bare = false }: { iso: string; bare?: boolea
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
-  const full = exact.format(date);
+  const full = dateFormats().exact.format(date);
   return (
     <time
       dateTime={iso}

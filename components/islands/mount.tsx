@@ -29,7 +29,8 @@ const whenIdle: (run: () => void) => void =
  * which replaces the server's HTML of it, and is marked `data-island-mounted` once it is in.
  *
  * Not all at once while the page loads: an island mounts when it comes within a screen of the
- * window, and the others one by one when the browser is idle after the page's load. Each renders as a transition, so
+ * window or the reader presses or focuses something in it, and the others one by one when the
+ * browser is idle after the page's load. Each renders as a transition, so
  * React yields to the browser every few milliseconds instead of blocking input for the whole
  * render (the server HTML stays until it commits). Returns a function that unmounts them.
  */
@@ -40,7 +41,7 @@ export function mountIslands(root: Element): () => void {
 
   async function mount(element: HTMLElement) {
     if (stopped || !waiting.delete(element)) return;
-    observer.unobserve(element);
+    for (const [box, island] of islandOf) if (island === element) observer.unobserve(box);
     const name = element.dataset.island as IslandName;
     const props = islandProps(element);
     // Each root counts its useId()s from zero: a prefix of its own keeps ids unique on the page.
@@ -59,9 +60,15 @@ export function mountIslands(root: Element): () => void {
     );
   }
 
+  // An island's element is `display: contents` (it has no box, so it never intersects anything):
+  // what is watched is the boxes inside it, its server HTML, each mapped back to its island.
+  const islandOf = new Map<Element, HTMLElement>();
   const observer = new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) void mount(entry.target as HTMLElement);
+      for (const entry of entries) {
+        const island = islandOf.get(entry.target);
+        if (entry.isIntersecting && island) void mount(island);
+      }
     },
     { rootMargin: AHEAD },
   );
@@ -69,8 +76,17 @@ export function mountIslands(root: Element): () => void {
     const name = element.dataset.island as IslandName;
     if (!Object.hasOwn(islandLoaders, name) || element.parentElement?.closest("[data-island]")) continue;
     waiting.add(element);
-    observer.observe(element);
+    for (const box of element.children.length > 0 ? element.children : [element]) {
+      islandOf.set(box, element);
+      observer.observe(box);
+    }
   }
+  // A reader who reaches an island before it mounted (a tap, a click, Tab) starts it at once.
+  const onReach = (event: Event) => {
+    for (const island of waiting) if (island.contains(event.target as Node)) void mount(island);
+  };
+  root.addEventListener("pointerdown", onReach, { capture: true, passive: true });
+  root.addEventListener("focusin", onReach, { capture: true });
   // The rest, in document order, one per idle period once the page has loaded.
   const mountNext = () => {
     const [next] = waiting;
@@ -83,6 +99,8 @@ export function mountIslands(root: Element): () => void {
   return () => {
     stopped = true;
     observer.disconnect();
+    root.removeEventListener("pointerdown", onReach, { capture: true });
+    root.removeEventListener("focusin", onReach, { capture: true });
     // Unmounting a root while React renders (this runs in an effect's cleanup) is not allowed.
     queueMicrotask(() => {
       for (const island of roots) island.unmount();

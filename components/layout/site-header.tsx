@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { ReviewDueBadge, ReviewLink } from "@/components/review/review-link";
 import { SearchDialog } from "@/components/search/search-dialog";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { NAV_LINKS } from "./nav-links";
 import { NavMenu } from "./nav-menu";
@@ -11,7 +11,7 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-[var(--border)] bg-[var(--bg)]/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-3 sm:px-6">
-        <Link
+        <IntentLink
           href="/"
           className="flex shrink-0 items-center gap-2 font-semibold text-[var(--fg)] no-underline"
         >
@@ -19,20 +19,20 @@ export function SiteHeader() {
             <path fill="currentColor" d="M4 4h16v3H4zM7 9h10l-2 11H9z" />
           </svg>
           <span>Lectern</span>
-        </Link>
+        </IntentLink>
         <NavMenu />
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm sm:flex">
           {NAV_LINKS.map((link) =>
             link.href === "/review" ? (
               <ReviewLink key={link.href} />
             ) : (
-              <Link
+              <IntentLink
                 key={link.href}
                 href={link.href}
                 className="rounded-md px-2 py-1.5 text-[var(--fg-muted)] no-underline hover:text-[var(--fg)]"
               >
                 {link.label}
-              </Link>
+              </IntentLink>
             ),
           )}
         </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useReviewStatus } from "./review-store";
 
 function Count({ due }: { due: number }) {
@@ -16,14 +16,14 @@ function Count({ due }: { due: number }) {
 export function ReviewLink() {
   const due = useReviewStatus().data?.due ?? 0;
   return (
-    <Link
+    <IntentLink
       href="/review"
       data-review-due={due}
       className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-[var(--fg-muted)] no-underline hover:text-[var(--fg)]"
     >
       Review
       {due > 0 ? <Count due={due} /> : null}
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -35,7 +35,7 @@ export function ReviewDueBadge() {
   const due = useReviewStatus().data?.due ?? 0;
   if (due === 0) return null;
   return (
-    <Link
+    <IntentLink
       href="/review"
       data-review-due={due}
       className="inline-flex shrink-0 items-center rounded-md px-1 py-1.5 text-sm no-underline sm:hidden"
@@ -43,6 +43,6 @@ export function ReviewDueBadge() {
       {/* Only the count fits beside the phone's menu, search, theme and account buttons. */}
       <span className="sr-only">Review: </span>
       <Count due={due} />
-    </Link>
+    </IntentLink>
   );
 }

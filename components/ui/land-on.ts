@@ -6,7 +6,8 @@
  * or `settleMs` has passed. Returns a function that stops watching.
  */
 export function landOn(element: HTMLElement, settleMs = 2_000): () => void {
-  const place = () => element.scrollIntoView({ block: "start" });
+  // Instant: a smooth scroll (globals.css) would head for where the element was when it began.
+  const place = () => element.scrollIntoView({ block: "start", behavior: "instant" });
   place();
   let lastTop = element.getBoundingClientRect().top;
   const observer = new ResizeObserver(() => {

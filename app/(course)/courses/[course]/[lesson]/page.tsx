@@ -7,6 +7,7 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonSidebar } from "@/components/lesson/lesson-sidebar";
 import { Pager } from "@/components/lesson/pager";
+import { SectionLanding } from "@/components/lesson/section-landing";
 import { ContentsMenu, TableOfContents } from "@/components/lesson/toc";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { VisitTracker } from "@/components/progress/visit-tracker";
@@ -97,6 +98,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <CommentThread course={course.slug} lesson={lesson.slug} />
         </section>
         <VisitTracker course={course.slug} lesson={lesson.slug} />
+        <SectionLanding />
       </main>
 
       {compiled.headings.length > 0 ? (
