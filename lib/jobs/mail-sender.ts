@@ -37,6 +37,7 @@ export function startMailSender(): MailSender {
       {
         name: "digests",
         everyMs: 15_000,
+        onWake: true,
         run: async (now) =>
           queueDueDigests({
             now,

@@ -6,7 +6,19 @@ import { claimDue, markFailed, markSent, releaseLeases } from "./queue";
 import { isPermanentFailure, type MailTransport } from "./transport";
 
 /** Periodic work beside delivery (the digests). */
-export type SenderJob = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+export type SenderJob = {
+  name: string;
+  everyMs: number;
+  /** Also runs at a wake (something happened here that it may have to tell someone about). */
+  onWake?: boolean;
+  run: (now: Date) => Promise<unknown>;
+};
+
+/**
+ * How long a wake waits for the wakes that follow it: a burst of comments (one wake each) is
+ * one round of the sender, not a round per comment, and rounds under load are this far apart.
+ */
+export const WAKE_COALESCE_MS = 250;
 
 export type MailSenderOptions = {
   transport: MailTransport;
@@ -38,7 +50,10 @@ export type MailSender = {
   stop: (waitMs?: number) => Promise<void>;
   /** Runs one round now: delivers everything due, then the jobs that are due. */
   runOnce: () => Promise<{ sent: number; failed: number }>;
-  /** Asks for a round as soon as possible, jobs included (mail or notifications were queued here). */
+  /**
+   * Asks for a round within WAKE_COALESCE_MS, the jobs marked `onWake` included (mail or
+   * notifications were queued here). Wakes in that window, or during a round, share one round.
+   */
   wake: () => void;
 };
 
@@ -57,6 +72,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<{ sent: number; failed: number }> | undefined;
   let again = false;
+  /** When the timer now set fires: a wake never moves a sooner round later. */
+  let dueAt = Number.POSITIVE_INFINITY;
   let stopped = true;
   let halting = false;
 
@@ -115,11 +132,13 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   function schedule(delay: number) {
     if (stopped) return;
     clearTimeout(timer);
+    dueAt = Date.now() + delay;
     timer = setTimeout(tick, delay);
     timer.unref?.();
   }
 
   function tick() {
+    dueAt = Number.POSITIVE_INFINITY;
     if (running) {
       again = true;
       return;
@@ -133,7 +152,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         running = undefined;
         if (again) {
           again = false;
-          schedule(0);
+          schedule(WAKE_COALESCE_MS);
         } else schedule(pollMs);
       });
   }
@@ -160,10 +179,10 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     },
     wake() {
       if (stopped) return;
-      // Something happened here (a comment, a queued mail): let the digests look at once too.
-      lastRun.clear();
+      // Something happened here (a comment, a queued mail): the digests look at the next round.
+      for (const job of options.jobs ?? []) if (job.onWake) lastRun.delete(job.name);
       if (running) again = true;
-      else schedule(0);
+      else if (dueAt > Date.now() + WAKE_COALESCE_MS) schedule(WAKE_COALESCE_MS);
     },
   };
 }

@@ -54,6 +54,11 @@ let clock = Date.now();
 const later = (ms: number) => {
   clock += ms;
 };
+/** Queues `count` messages; the senders' clock stays past them however slowly they went in. */
+async function enqueueMany(count: number) {
+  for (let i = 0; i < count; i++) await queue.enqueueMail(mail(i));
+  clock = Math.max(clock, Date.now() + 1000);
+}
 
 const newSender = (owner: string, options: Partial<import("@/lib/mail/sender").MailSenderOptions> = {}) =>
   sender.createMailSender({
@@ -78,7 +83,7 @@ async function expectEachDeliveredOnce(count: number) {
 
 describe(`mail queue on ${TEST_PROVIDER}`, () => {
   it("delivers every message exactly once when SMTP goes down mid-delivery and comes back", async () => {
-    for (let i = 0; i < 12; i++) await queue.enqueueMail(mail(i));
+    await enqueueMany(12);
     const s = newSender("server-a");
     // The fifth message is in transit when the server goes away; it is never acknowledged.
     smtp.goDownAfter(4);
@@ -138,7 +143,7 @@ describe(`mail queue on ${TEST_PROVIDER}`, () => {
   });
 
   it("with two senders on one queue, sends each message once", async () => {
-    for (let i = 0; i < 20; i++) await queue.enqueueMail(mail(i));
+    await enqueueMany(20);
     const a = newSender("server-a", { batchSize: 3 });
     const b = newSender("server-b", { batchSize: 3 });
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
@@ -146,7 +151,7 @@ describe(`mail queue on ${TEST_PROVIDER}`, () => {
   });
 
   it("takes over the claims of a sender that died once their lease runs out, and not before", async () => {
-    for (let i = 0; i < 3; i++) await queue.enqueueMail(mail(i));
+    await enqueueMany(3);
     const claimed = await queue.claimDue("dead-server", new Date(clock), 60_000, 10);
     expect(claimed).toHaveLength(3);
     const b = newSender("server-b");
@@ -157,7 +162,7 @@ describe(`mail queue on ${TEST_PROVIDER}`, () => {
   });
 
   it("stopping hands back what it claimed but did not send", async () => {
-    for (let i = 0; i < 3; i++) await queue.enqueueMail(mail(i));
+    await enqueueMany(3);
     expect(await queue.claimDue("stopping-server", new Date(clock), 60_000, 10)).toHaveLength(3);
     const stopping = newSender("stopping-server");
     await stopping.stop();
@@ -202,5 +207,58 @@ describe(`mail queue on ${TEST_PROVIDER}`, () => {
     expect(got.parsed.from?.value).toEqual([{ name: "Lectern", address: "no-reply@lectern.test" }]);
     await s.stop();
     queue.onMailQueued(undefined);
+  });
+});
+
+describe(`mail sender wakes on ${TEST_PROVIDER}`, () => {
+  it("a burst of wakes (a comment each) runs one round, and only the jobs that run on a wake", async () => {
+    const runs = { digests: 0, hourly: 0 };
+    const s = newSender("server-burst", {
+      pollMs: 60_000,
+      jobs: [
+        {
+          name: "digests",
+          everyMs: 60_000,
+          onWake: true,
+          run: async () => {
+            runs.digests++;
+            await new Promise((r) => setTimeout(r, 5));
+          },
+        },
+        { name: "hourly", everyMs: 3_600_000, run: async () => void runs.hourly++ },
+      ],
+    });
+    s.start();
+    await expect.poll(() => runs.hourly, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => runs.digests).toBe(1);
+    // 64 clients posting comments: a wake every 2 ms for 300 ms.
+    for (let i = 0; i < 150; i++) {
+      s.wake();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, sender.WAKE_COALESCE_MS + 300));
+    await s.stop();
+    // One round for the burst, another at most for wakes that came in during it.
+    expect(runs.digests - 1).toBeGreaterThanOrEqual(1);
+    expect(runs.digests - 1).toBeLessThanOrEqual(2);
+    // A job not asked for on a wake keeps its own schedule.
+    expect(runs.hourly).toBe(1);
+  });
+
+  it("a wake is answered within its coalescing window, even while wakes keep coming", async () => {
+    const s = newSender("server-steady", { pollMs: 60_000 });
+    queue.onMailQueued(() => s.wake());
+    s.start();
+    const started = Date.now();
+    let sentAt = 0;
+    const keepWaking = setInterval(() => s.wake(), 20);
+    await queue.enqueueMail(mail(9));
+    await smtp.waitFor((m) => m.parsed.subject === "Message 9", 10_000);
+    sentAt = Date.now();
+    clearInterval(keepWaking);
+    await s.stop();
+    queue.onMailQueued(undefined);
+    // Wakes every 20 ms must not push the round further and further away.
+    expect(sentAt - started).toBeLessThan(sender.WAKE_COALESCE_MS + 2000);
   });
 });
