@@ -40,7 +40,17 @@ if (postgres) {
   console.log(`PostgreSQL pass skipped: set ${POSTGRES_SERVER_ENV} to run it (README "PostgreSQL")`);
 }
 
-/** The end-to-end tests that read or write the database carry this tag: the PostgreSQL pass runs them. */
+/**
+ * The PostgreSQL pass runs the end-to-end tests with this tag. The rule (decision 038; README
+ * "PostgreSQL"): a test carries it when what it asserts depends on what the database keeps or
+ * refuses: a write and its effect on later reads (progress, attempts, comments, moderation,
+ * review cards, drafts, the mail outbox), replays, double submits and concurrent writers,
+ * accounts, sessions and roles, rate limits (counted in the database), migrations, restarts,
+ * crashes and servers sharing a database. A test about markup, layout, screenshots, axe,
+ * headers, client-side behaviour, compiled lessons or the preview does not, even when it signs
+ * in or writes on the way: it passes or fails the same on either provider, and the SQLite pass
+ * runs it.
+ */
 const DATABASE_TAG = "@db";
 
 type Step = { name: string; exec: () => Promise<number> };

@@ -90,9 +90,9 @@ test("two browsers have separate progress", { tag: "@db" }, async ({ browser }) 
   await b.close();
 });
 
-test("no response the browser receives before submitting contains an answer or explanation", {
-  tag: "@db",
-}, async ({ page }) => {
+test("no response the browser receives before submitting contains an answer or explanation", async ({
+  page,
+}) => {
   const bodies = await recordResponses(page);
   await page.goto(PART7);
   await waitForHydration(page);
@@ -171,9 +171,7 @@ test("submitting with unanswered questions stores nothing and says what is missi
   await expect(page.getByText("Nothing recorded yet.")).toBeVisible();
 });
 
-test("the quiz has no axe violations unanswered, answered and with results", { tag: "@db" }, async ({
-  page,
-}) => {
+test("the quiz has no axe violations unanswered, answered and with results", async ({ page }) => {
   test.setTimeout(90_000); // three full-page scans of the longest lesson
   const section = await openPart7Quiz(page);
   await expectNoAxeViolations(page, "quiz unanswered");
