@@ -62,6 +62,9 @@ async function waitForHealth(url: string, server: { exited: Promise<unknown>; ou
   throw new Error(`The container's server did not become healthy:\n${server.output().slice(-3000)}`);
 }
 
+// When the build fails, running it is skipped rather than built a second time.
+test.describe.configure({ mode: "serial" });
+
 test.afterAll(() => {
   if (process.env.LECTERN_KEEP_CONTAINER_BUILD) return; // for a look inside after a failure
   rmSync(buildRoot, { recursive: true, force: true });
