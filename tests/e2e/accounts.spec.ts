@@ -62,7 +62,7 @@ test("progress made before signing up moves into the new account", { tag: "@db" 
   await expect(page.getByText("Nothing recorded yet.")).toBeVisible();
 });
 
-test("the sign-in, sign-up and account pages have no axe violations", { tag: "@db" }, async ({ page }) => {
+test("the sign-in, sign-up and account pages have no axe violations", async ({ page }) => {
   await page.goto("/sign-in");
   await expectNoAxeViolations(page, "sign-in");
   await page.goto("/sign-up");

@@ -8,9 +8,7 @@ import { answerQuiz } from "./support/quiz";
 const PART8 = "/courses/docker/compose";
 const quiz = authoredQuiz("08-compose.mdx");
 
-test("a slow, older answer about the learner's progress never overwrites a newer one", {
-  tag: "@db",
-}, async ({ page }) => {
+test("a slow, older answer about the learner's progress never overwrites a newer one", async ({ page }) => {
   // Record each JSON body the page finishes reading, so the test knows when the page has the
   // held answer in hand (rather than sleeping and hoping).
   await page.addInitScript(() => {
@@ -65,9 +63,9 @@ test("a slow, older answer about the learner's progress never overwrites a newer
   await expect(page.getByRole("button", { name: "Mark as not complete" })).toBeVisible();
 });
 
-test("a graded quiz updates every island from the write's own answer, with no second request", {
-  tag: "@db",
-}, async ({ page }) => {
+test("a graded quiz updates every island from the write's own answer, with no second request", async ({
+  page,
+}) => {
   const progressRequests: string[] = [];
   page.on("request", (r) => {
     if (r.url().includes("/api/learner/progress")) progressRequests.push(r.url());

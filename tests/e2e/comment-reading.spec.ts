@@ -21,9 +21,9 @@ async function post(discussion: Locator, text: string) {
   await expect(box).toHaveValue("");
 }
 
-test("a 5,000-character word or a long URL in a comment never widens the page or crosses a column", {
-  tag: "@db",
-}, async ({ page }) => {
+test("a 5,000-character word or a long URL in a comment never widens the page or crosses a column", async ({
+  page,
+}) => {
   const learner = await createAccount("learner", "Wide Walter");
   await signIn(page, learner.email);
   const discussion = await openThread(page, "multi-stage-builds");
@@ -45,9 +45,9 @@ test("a 5,000-character word or a long URL in a comment never widens the page or
   }
 });
 
-test("URLs and Markdown links in comments are links to http(s) only, with their host shown", {
-  tag: "@db",
-}, async ({ page }) => {
+test("URLs and Markdown links in comments are links to http(s) only, with their host shown", async ({
+  page,
+}) => {
   const learner = await createAccount("learner", "Linking Lena");
   await signIn(page, learner.email);
   const discussion = await openThread(page, "volumes");
@@ -68,9 +68,10 @@ test("URLs and Markdown links in comments are links to http(s) only, with their 
   await expect(body).toContainText("mail");
 });
 
-test("a link to #discussion lands on the thread once it has loaded; a comment's permalink lands on it", {
-  tag: "@db",
-}, async ({ page, context }) => {
+test("a link to #discussion lands on the thread once it has loaded; a comment's permalink lands on it", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const learner = await createAccount("learner", "Permalink Pia");
   await signIn(page, learner.email);

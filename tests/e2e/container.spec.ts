@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { emulateBuild, ROOT, treeBytes } from "./support/container-image";
+import { type Emulation, emulateBuild, ROOT, treeBytes } from "./support/container-image";
 import { E2E_PROVIDER, freshDatabase } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { authoredQuiz } from "./support/lesson-source";
@@ -12,11 +12,21 @@ import { answerQuiz } from "./support/quiz";
 // The Dockerfile, built and run without a Docker engine (see support/container-image.ts): one
 // extra `next build` (standalone), then the runtime stage's files are laid out exactly as its
 // COPY lines say and started exactly as its CMD says, with its ENV.
+//
+// Building the image does not depend on the database; running it does. So the first test builds
+// it (SQLite pass only) and the second runs it (both passes). Within one `npm test`, whose e2e
+// passes share LECTERN_E2E_SHARED_DIR, the PostgreSQL pass runs the image the SQLite pass built
+// from the same sources instead of building it again; without that folder, or when the first
+// test did not run (`--grep @db` by hand), the second test builds the image itself.
 const port = Number(process.env.LECTERN_E2E_PORT ?? 3100) + 550;
+const shared = process.env.LECTERN_E2E_SHARED_DIR;
 // Inside the repository, so node_modules can be hard-linked rather than copied (same file system).
 const buildRoot = path.join(ROOT, `.next-container-${port}`);
 // Outside it, so Node cannot fall back to the repository's node_modules: the image must be whole.
-const imageRoot = path.join(tmpdir(), `lectern-container-${port}`);
+const imageRoot = path.join(shared ?? tmpdir(), `lectern-container-${port}`);
+/** What running the image needs, written once the image is laid out (read back by the next pass). */
+const imageRecord = path.join(imageRoot, "image.json");
+type Image = Pick<Emulation, "imageDir" | "env" | "user" | "command">;
 
 const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
@@ -52,26 +62,43 @@ async function waitForHealth(url: string, server: { exited: Promise<unknown>; ou
   throw new Error(`The container's server did not become healthy:\n${server.output().slice(-3000)}`);
 }
 
+// When the build fails, running it is skipped rather than built a second time.
+test.describe.configure({ mode: "serial" });
+
 test.afterAll(() => {
   if (process.env.LECTERN_KEEP_CONTAINER_BUILD) return; // for a look inside after a failure
   rmSync(buildRoot, { recursive: true, force: true });
-  rmSync(imageRoot, { recursive: true, force: true });
+  // npm test removes the shared folder, image included, when both passes are done.
+  if (!shared) rmSync(imageRoot, { recursive: true, force: true });
 });
 
-test("the Dockerfile's runtime stage, laid out from a real standalone build, migrates, seeds and serves Lectern", {
-  tag: "@db",
-}, async ({ page }) => {
-  test.setTimeout(420_000);
+/** Builds the image from the Dockerfile's own instructions (every stage the runtime needs). */
+async function buildImage(): Promise<Emulation> {
   rmSync(buildRoot, { recursive: true, force: true });
   rmSync(imageRoot, { recursive: true, force: true });
   for (let dir = path.dirname(imageRoot); dir !== path.dirname(dir); dir = path.dirname(dir))
     expect(existsSync(path.join(dir, "node_modules")), `${dir}/node_modules would leak in`).toBe(false);
-
-  // Build: every stage the runtime needs, from the Dockerfile's own instructions.
   const image = await emulateBuild((_stage, ships) =>
     ships ? path.join(imageRoot, "app") : path.join(buildRoot, "app"),
   );
   console.log(`container build: ${image.log.join("; ")}`);
+  const { imageDir, env, user, command } = image;
+  built = { imageDir, env, user, command };
+  if (shared) writeFileSync(imageRecord, JSON.stringify(built));
+  return image;
+}
+let built: Image | undefined;
+
+/** The image built earlier in this run (by this pass or the SQLite pass before it), else a new build. */
+async function builtImage(): Promise<Image> {
+  if (built) return built;
+  if (shared && existsSync(imageRecord)) return JSON.parse(readFileSync(imageRecord, "utf8")) as Image;
+  return buildImage();
+}
+
+test("the Dockerfile's runtime stage is laid out from a real standalone build: what it copies, nothing it must not carry", async () => {
+  test.setTimeout(420_000);
+  const image = await buildImage();
   expect(image.shipping.name).toBe("runtime");
 
   // Every COPY --from source existed (emulateBuild throws otherwise) and landed in the image.
@@ -119,6 +146,16 @@ test("the Dockerfile's runtime stage, laid out from a real standalone build, mig
     `container layout: /app ${MB(sizes.image)} (standalone ${MB(sizes.standalone)}, node_modules ${MB(sizes.nodeModules)})`,
   );
   test.info().annotations.push({ type: "image /app size", description: MB(sizes.image) });
+  expect(image.env).toMatchObject({ NODE_ENV: "production", HOSTNAME: "0.0.0.0", PORT: "3000" });
+  expect(image.user).toBe("node");
+});
+
+test("the runtime image migrates, seeds and serves Lectern, and stops on SIGTERM", {
+  tag: "@db",
+}, async ({ page }) => {
+  test.setTimeout(420_000);
+  const image = await builtImage();
+  const app = (p: string) => path.join(image.imageDir, p);
 
   // Run: the CMD in WORKDIR with the stage's ENV; `docker run -e` would override these two.
   const dataDir = path.join(imageRoot, "data");
@@ -134,8 +171,6 @@ test("the Dockerfile's runtime stage, laid out from a real standalone build, mig
         ? (await freshDatabase("container")).url
         : `file:${path.join(dataDir, "lectern.db")}`,
   };
-  expect(image.env).toMatchObject({ NODE_ENV: "production", HOSTNAME: "0.0.0.0", PORT: "3000" });
-  expect(image.user).toBe("node");
   const server = start(image.command, image.imageDir, env);
   try {
     const health = await waitForHealth(`http://localhost:${port}/api/health`, server);

@@ -11,7 +11,7 @@ const course = JSON.parse(
   parts: { part: number; slug: string; title: string }[];
 };
 
-test("the course page lists all ten parts, each linked", { tag: "@db" }, async ({ page }) => {
+test("the course page lists all ten parts, each linked", async ({ page }) => {
   await page.goto("/courses/docker");
   for (const part of course.parts) {
     await expect(
@@ -20,7 +20,7 @@ test("the course page lists all ten parts, each linked", { tag: "@db" }, async (
   }
 });
 
-test("walking Next from Part 1 reaches Part 10", { tag: "@db" }, async ({ page }) => {
+test("walking Next from Part 1 reaches Part 10", async ({ page }) => {
   await page.goto(`/courses/docker/${course.parts[0]!.slug}`);
   for (const part of course.parts.slice(1)) {
     await page
@@ -36,9 +36,7 @@ test("walking Next from Part 1 reaches Part 10", { tag: "@db" }, async ({ page }
 });
 
 for (const part of course.parts) {
-  test(`Part ${part.part} renders with its quiz and has no axe violations`, { tag: "@db" }, async ({
-    page,
-  }) => {
+  test(`Part ${part.part} renders with its quiz and has no axe violations`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto(`/courses/docker/${part.slug}`);
     await waitForHydration(page);
@@ -51,7 +49,7 @@ for (const part of course.parts) {
   });
 }
 
-test("search finds content in every part", { tag: "@db" }, async ({ page, request }) => {
+test("search finds content in every part", async ({ page, request }) => {
   const index = (await (await request.get("/search-index.json")).json()) as {
     sections: { lesson: string; id: string | null; heading: string }[];
   };

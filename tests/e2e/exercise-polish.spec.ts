@@ -32,9 +32,9 @@ async function typeInEditor(page: Page, card: Locator, text: string) {
 
 const scrollsSideways = (element: Locator) => element.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
 
-test("on a phone long Dockerfile lines stay one line each, in the form without JavaScript and in the editor", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("on a phone long Dockerfile lines stay one line each, in the form without JavaScript and in the editor", async ({
+  browser,
+}) => {
   const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await noJs.newPage();
   for (const path of [target.path, EXERCISE_PAGE]) {

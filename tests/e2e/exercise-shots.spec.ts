@@ -38,7 +38,7 @@ async function replaceText(page: Page, section: Locator, text: string) {
 for (const width of [390, 1280] as const)
   for (const theme of ["light", "dark"] as const) {
     const tag = `${width}-${theme}`;
-    test(`exercise states at ${tag}`, { tag: "@db" }, async ({ page }) => {
+    test(`exercise states at ${tag}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(LESSON);
       await waitForHydration(page);
@@ -68,7 +68,7 @@ for (const width of [390, 1280] as const)
       await shot(page, section, `solution-${tag}`);
     });
 
-    test(`no JavaScript at ${tag}`, { tag: "@db" }, async ({ browser }) => {
+    test(`no JavaScript at ${tag}`, async ({ browser }) => {
       const context = await browser.newContext({
         javaScriptEnabled: false,
         viewport: { width, height: 900 },
@@ -85,7 +85,7 @@ for (const width of [390, 1280] as const)
       await context.close();
     });
 
-    test(`instructor analysis at ${tag}`, { tag: "@db" }, async ({ browser }) => {
+    test(`instructor analysis at ${tag}`, async ({ browser }) => {
       const account = await createAccount("instructor", `Shots ${randomUUID().slice(0, 4)}`);
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();

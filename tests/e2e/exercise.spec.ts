@@ -102,9 +102,9 @@ test("a learner fails, asks for a hint, fixes the Dockerfile and passes; with th
   await expect(again.locator(".exercise-result")).toContainText("Passed: all");
 });
 
-test("Tab indents in the editor; Escape then Tab leaves it, and Reset asks before restoring the starter", {
-  tag: "@db",
-}, async ({ page }) => {
+test("Tab indents in the editor; Escape then Tab leaves it, and Reset asks before restoring the starter", async ({
+  page,
+}) => {
   const section = await openExercise(page);
   await section.getByRole("textbox", { name: "Your Dockerfile" }).focus();
   const content = section.locator(".cm-content");

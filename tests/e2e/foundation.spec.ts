@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, useTheme } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 
-test("the home page renders the catalog with no console errors", { tag: "@db" }, async ({ page }) => {
+test("the home page renders the catalog with no console errors", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -14,9 +14,7 @@ test("the home page renders the catalog with no console errors", { tag: "@db" },
   expect(errors).toEqual([]);
 });
 
-test("the theme toggle switches the theme and the choice survives a reload", { tag: "@db" }, async ({
-  page,
-}) => {
+test("the theme toggle switches the theme and the choice survives a reload", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
   await waitForHydration(page);
@@ -42,7 +40,7 @@ test("the health endpoint reports the app and a reachable database", { tag: "@db
   expect(body.database.migrations).toBeGreaterThan(0);
 });
 
-test("the home page has no WCAG 2.1 AA violations in either theme", { tag: "@db" }, async ({ page }) => {
+test("the home page has no WCAG 2.1 AA violations in either theme", async ({ page }) => {
   await page.goto("/");
   await waitForHydration(page);
   await useTheme(page, "light");
@@ -51,7 +49,7 @@ test("the home page has no WCAG 2.1 AA violations in either theme", { tag: "@db"
   await expectNoAxeViolations(page, "home (dark)");
 });
 
-test("an unknown page is a styled 404", { tag: "@db" }, async ({ page }) => {
+test("an unknown page is a styled 404", async ({ page }) => {
   const res = await page.goto("/no-such-page");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();

@@ -122,9 +122,9 @@ test("admins reach the tools from the account menu and can use every page, the C
   await context.close();
 });
 
-test("an instructor previews Part 7 from its source and it renders like the lesson, with the quiz key", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("an instructor previews Part 7 from its source and it renders like the lesson, with the quiz key", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const { page, context } = await signedIn(browser, "instructor");
   await page.goto("/courses/docker/multi-stage-builds");
@@ -175,9 +175,9 @@ test("an instructor previews Part 7 from its source and it renders like the less
   await context.close();
 });
 
-test("errors are listed at their line and column, and clicking one moves the cursor there", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("errors are listed at their line and column, and clicking one moves the cursor there", async ({
+  browser,
+}) => {
   const { page, context } = await signedIn(browser, "instructor");
   const editor = await openPreview(page);
   const source = lessonSource(PART7);
@@ -202,9 +202,9 @@ test("errors are listed at their line and column, and clicking one moves the cur
   await context.close();
 });
 
-test("the compile limits hold: oversized input, imports and reading the environment are refused", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("the compile limits hold: oversized input, imports and reading the environment are refused", async ({
+  browser,
+}) => {
   const { page, context } = await signedIn(browser, "instructor");
   await openPreview(page);
   const head = lessonSource(PART7).split("\n## ")[0]!;
@@ -228,9 +228,9 @@ test("the compile limits hold: oversized input, imports and reading the environm
   await context.close();
 });
 
-test("the template previews and Download .mdx hands back the source with a file name from its slug", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("the template previews and Download .mdx hands back the source with a file name from its slug", async ({
+  browser,
+}) => {
   const { page, context } = await signedIn(browser, "instructor");
   const editor = await openPreview(page);
   await page.getByRole("button", { name: "Template" }).click();

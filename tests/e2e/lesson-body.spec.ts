@@ -44,9 +44,7 @@ function expectSmallAnswers(posts: ReturnType<typeof recordPosts>, maxBytes: num
   }
 }
 
-test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", {
-  tag: "@db",
-}, async ({ request }) => {
+test("Part 7's text travels once: in the HTML, not again in the inlined RSC payload", async ({ request }) => {
   const response = await request.get(PART7);
   expect(response.status()).toBe(200);
   const html = await response.text();
@@ -60,9 +58,9 @@ test("Part 7's text travels once: in the HTML, not again in the inlined RSC payl
     .annotations.push({ type: "Part 7 HTML", description: `${size} B, ${gzipSync(html).length} B gzip` });
 });
 
-test("Part 7's contents and the course's parts are in its HTML once, and as data once in its payload", {
-  tag: "@db",
-}, async ({ request }) => {
+test("Part 7's contents and the course's parts are in its HTML once, and as data once in its payload", async ({
+  request,
+}) => {
   const html = await (await request.get(PART7)).text();
   // What readers without JavaScript get on phones is a <noscript> list of its own.
   const scripted = html.replace(/<noscript>[\s\S]*?<\/noscript>/g, "");
@@ -75,9 +73,10 @@ test("Part 7's contents and the course's parts are in its HTML once, and as data
   expect(occurrences(payload, "Multi-Container Apps with Docker Compose")).toBe(2);
 });
 
-test("Part 7's quiz text travels once, in its form's HTML; the mounted quiz reads the same words", {
-  tag: "@db",
-}, async ({ page, request }) => {
+test("Part 7's quiz text travels once, in its form's HTML; the mounted quiz reads the same words", async ({
+  page,
+  request,
+}) => {
   const html = await (await request.get(PART7)).text();
   // The island's props: ids, points and settings, no title, prompt, choice or item text.
   const script = html.match(
@@ -111,9 +110,9 @@ test("Part 7's quiz text travels once, in its form's HTML; the mounted quiz read
   expect(mounted).toBe(served);
 });
 
-test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", {
-  tag: "@db",
-}, async ({ page }) => {
+test("Part 7's islands mount in the browser and work: copy, quiz, calculator, explorer buttons", async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
@@ -132,9 +131,9 @@ test("Part 7's islands mount in the browser and work: copy, quiz, calculator, ex
   expect(errors).toEqual([]);
 });
 
-test("a lesson reached by a client-side link shows its text, and its islands and contents work", {
-  tag: "@db",
-}, async ({ page }) => {
+test("a lesson reached by a client-side link shows its text, and its islands and contents work", async ({
+  page,
+}) => {
   await page.goto(PART6);
   await waitForHydration(page);
   // The body's HTML: fetched once, from the lesson's prerendered page (not the RSC payload).
@@ -166,9 +165,9 @@ test("a lesson reached by a client-side link shows its text, and its islands and
   expect(bodyFetches).toEqual(["fetch"]);
 });
 
-test("an anonymous reader's first quiz submission is answered with the result, not the lesson again", {
-  tag: "@db",
-}, async ({ page }) => {
+test("an anonymous reader's first quiz submission is answered with the result, not the lesson again", async ({
+  page,
+}) => {
   const posts = recordPosts(page);
   const section = await openQuiz(page, PART7, quiz.id);
   await answerQuiz(section, quiz.questions, true);
@@ -178,9 +177,9 @@ test("an anonymous reader's first quiz submission is answered with the result, n
   expectSmallAnswers(posts, 16_000);
 });
 
-test("an anonymous reader's first “Mark as complete” is answered with the result, not the lesson again", {
-  tag: "@db",
-}, async ({ page }) => {
+test("an anonymous reader's first “Mark as complete” is answered with the result, not the lesson again", async ({
+  page,
+}) => {
   const posts = recordPosts(page);
   await page.goto(PART7);
   await waitForHydration(page);

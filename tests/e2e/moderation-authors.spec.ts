@@ -60,9 +60,9 @@ const LONG = Array.from(
   (_, i) => `Paragraph ${i + 1}: the layer cache is invalidated by every change above this line.`,
 ).join("\n\n");
 
-test("long comments are folded with Show more, without JavaScript, and the page has the instructor tools", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("long comments are folded with Show more, without JavaScript, and the page has the instructor tools", async ({
+  browser,
+}) => {
   const author = await createAccount("learner", "Verbose Vera");
   const reporter = await createAccount("learner", "Reporting Rita");
   const staff = await createAccount("instructor", "Moderating Mo");

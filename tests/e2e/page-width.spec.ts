@@ -8,7 +8,7 @@ import { expectNoSidewaysScroll, LONG_URL, LONG_WORD, WIDTHS } from "./support/l
 
 const LESSON = "/courses/docker/production";
 
-test("no page type is wider than the viewport at 390 and 1280 px", { tag: "@db" }, async ({ page }) => {
+test("no page type is wider than the viewport at 390 and 1280 px", async ({ page }) => {
   test.setTimeout(180_000);
   const instructor = await createAccount("instructor", "Width Wanda");
   await signIn(page, instructor.email);

@@ -30,7 +30,7 @@ async function shot(page: Page, name: string, target?: Locator) {
 }
 
 for (const width of [390, 1280] as const) {
-  test(`long lines without JavaScript at ${width}`, { tag: "@db" }, async ({ browser }) => {
+  test(`long lines without JavaScript at ${width}`, async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(LESSON);
@@ -50,7 +50,7 @@ for (const width of [390, 1280] as const) {
 
   for (const theme of ["light", "dark"] as const) {
     const tag = `${width}-${theme}`;
-    test(`editor, draft and preview at ${tag}`, { tag: "@db" }, async ({ browser }) => {
+    test(`editor, draft and preview at ${tag}`, async ({ browser }) => {
       test.setTimeout(120_000);
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
@@ -90,7 +90,7 @@ for (const width of [390, 1280] as const) {
 
 for (const width of [390, 1280] as const)
   for (const theme of ["light", "dark"] as const)
-    test(`preview with errors at ${width}-${theme}`, { tag: "@db" }, async ({ browser }) => {
+    test(`preview with errors at ${width}-${theme}`, async ({ browser }) => {
       const tag = `${width}-${theme}`;
       const author = await createAccount("instructor", `Author ${randomUUID().slice(0, 4)}`);
       const desk = await browser.newContext({ viewport: { width, height: 900 } });
@@ -110,7 +110,7 @@ for (const width of [390, 1280] as const)
 
 for (const width of [1280, 1440, 1920] as const)
   for (const theme of ["light", "dark"] as const)
-    test(`lesson under the header at ${width}-${theme}`, { tag: "@db" }, async ({ page }) => {
+    test(`lesson under the header at ${width}-${theme}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(LESSON);
       await waitForHydration(page);

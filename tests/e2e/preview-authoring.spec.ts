@@ -20,9 +20,9 @@ const template = lessonTemplate(new Date("2026-01-05T00:00:00Z"));
 const lineOf = (source: string, pattern: RegExp) => source.split("\n").findIndex((l) => pattern.test(l)) + 1;
 const problems = (page: import("@playwright/test").Page) => page.locator("[data-diagnostics] button");
 
-test("the error list shows where the author is looking, and an unclosed tag is reported at its line", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("the error list shows where the author is looking, and an unclosed tag is reported at its line", async ({
+  browser,
+}) => {
   const { page, context } = await instructor(browser);
   await openPreview(page);
   // The tip's closing tag is missing: the mistake is on the line that opens it.
@@ -40,9 +40,9 @@ test("the error list shows where the author is looking, and an unclosed tag is r
   await context.close();
 });
 
-test("one error per mistake, quiz errors name the question, and a part not in course.json is a warning", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("one error per mistake, quiz errors name the question, and a part not in course.json is a warning", async ({
+  browser,
+}) => {
   const { page, context } = await instructor(browser);
   await openPreview(page);
 
@@ -72,9 +72,9 @@ test("one error per mistake, quiz errors name the question, and a part not in co
   await context.close();
 });
 
-test("footnotes are set apart from the last section, and task-list items have no bullet", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("footnotes are set apart from the last section, and task-list items have no bullet", async ({
+  browser,
+}) => {
   const { page, context } = await instructor(browser);
   await openPreview(page);
   const source = template.replace(
@@ -110,9 +110,9 @@ test("footnotes are set apart from the last section, and task-list items have no
 });
 
 for (const width of [1280, 390]) {
-  test(`at ${width} px the editor stays where it is when errors appear and go while the author types`, {
-    tag: "@db",
-  }, async ({ browser }) => {
+  test(`at ${width} px the editor stays where it is when errors appear and go while the author types`, async ({
+    browser,
+  }) => {
     const { page, context } = await instructor(browser, width);
     const editor = await openPreview(page);
     const clean = template.replace("part: 11", "part: 7").replace("your-lesson-slug", "multi-stage-builds");

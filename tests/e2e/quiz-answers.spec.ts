@@ -153,9 +153,9 @@ test("a failed attempt does not reveal the correct answers; passing does", { tag
   }
 });
 
-test("moving an order item keeps focus on it; the select-all hint appears once; one quiz title", {
-  tag: "@db",
-}, async ({ page }) => {
+test("moving an order item keeps focus on it; the select-all hint appears once; one quiz title", async ({
+  page,
+}) => {
   const section = await openPart7Quiz(page);
   const item = question(section, order.id);
   const last = item.locator("[data-order-item]").last();

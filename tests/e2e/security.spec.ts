@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { accountMenuButton, createAccount, signIn } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
 
-test("every response carries the security headers", { tag: "@db" }, async ({ request }) => {
+test("every response carries the security headers", async ({ request }) => {
   for (const path of ["/", "/courses/docker/multi-stage-builds", "/api/health", "/sign-in"]) {
     const res = await request.get(path);
     const h = res.headers();
@@ -20,7 +20,7 @@ test("every response carries the security headers", { tag: "@db" }, async ({ req
   }
 });
 
-test("the policy blocks inline event handlers and foreign scripts", { tag: "@db" }, async ({ page }) => {
+test("the policy blocks inline event handlers and foreign scripts", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
   await page.goto("/courses/docker/volumes");
@@ -41,9 +41,9 @@ test("the policy blocks inline event handlers and foreign scripts", { tag: "@db"
   expect(violations.length).toBeGreaterThanOrEqual(1);
 });
 
-test("the policy blocks injected <style> elements; the page's own styles and style attributes apply", {
-  tag: "@db",
-}, async ({ page }) => {
+test("the policy blocks injected <style> elements; the page's own styles and style attributes apply", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
   await page.goto("/courses/docker/multi-stage-builds");
@@ -64,10 +64,7 @@ test("the policy blocks injected <style> elements; the page's own styles and sty
   expect(violations.some((v) => v.includes("style-src-elem"))).toBe(true);
 });
 
-test("learner and session cookies are httpOnly and SameSite=Lax", { tag: "@db" }, async ({
-  page,
-  context,
-}) => {
+test("learner and session cookies are httpOnly and SameSite=Lax", async ({ page, context }) => {
   await page.goto("/courses/docker/networking");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Mark as complete" }).click();

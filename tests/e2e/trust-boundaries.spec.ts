@@ -35,9 +35,9 @@ async function watchForPhishing(context: BrowserContext) {
 test.describe("after signing in, the browser stays on this site", () => {
   const REPRO = "/sign-in?next=/%09/example.com/phish";
 
-  test("already signed in, the issue's next=/%09/example.com/phish leads home, not to example.com", {
-    tag: "@db",
-  }, async ({ browser }) => {
+  test("already signed in, the issue's next=/%09/example.com/phish leads home, not to example.com", async ({
+    browser,
+  }) => {
     const context = await browser.newContext();
     const visits = await watchForPhishing(context);
     const page = await context.newPage();
@@ -51,7 +51,7 @@ test.describe("after signing in, the browser stays on this site", () => {
     await context.close();
   });
 
-  test("signing in on that link leads home, not to example.com", { tag: "@db" }, async ({ browser }) => {
+  test("signing in on that link leads home, not to example.com", async ({ browser }) => {
     const context = await browser.newContext();
     const visits = await watchForPhishing(context);
     const page = await context.newPage();
@@ -66,9 +66,7 @@ test.describe("after signing in, the browser stays on this site", () => {
     await context.close();
   });
 
-  test("next values with a newline or given twice answer the page, never 500", { tag: "@db" }, async ({
-    request,
-  }) => {
+  test("next values with a newline or given twice answer the page, never 500", async ({ request }) => {
     for (const query of ["next=/%0a/x", "next=/%0d%0aSet-Cookie:%20x=1", "next=/a&next=//example.com"]) {
       const response = await request.get(`/sign-in?${query}`);
       expect(response.status(), query).toBe(200);
@@ -168,9 +166,9 @@ test("a replayed quiz submission of someone else's stores nothing, not even a le
   await owner.close();
 });
 
-test("the discussion page shows only messages the server chose, never text from its URL", {
-  tag: "@db",
-}, async ({ page }) => {
+test("the discussion page shows only messages the server chose, never text from its URL", async ({
+  page,
+}) => {
   const planted = "Your account is locked. Call +1 555 0100 to unlock it";
   await page.goto(`/courses/docker/volumes/discussion?error=${encodeURIComponent(planted)}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Discussion");
@@ -190,9 +188,7 @@ async function captureAction(page: Page, act: () => Promise<void>): Promise<Requ
   return posted;
 }
 
-test("a server action posted from another site answers 403 with a message, not 500", { tag: "@db" }, async ({
-  page,
-}) => {
+test("a server action posted from another site answers 403 with a message, not 500", async ({ page }) => {
   await page.goto("/sign-in");
   await waitForHydration(page);
   const action = await captureAction(page, async () => {
@@ -224,9 +220,7 @@ async function instructorPage(browser: Browser) {
   return { context, page };
 }
 
-test("an oversized preview request answers 413 with a message, not 500", { tag: "@db" }, async ({
-  browser,
-}) => {
+test("an oversized preview request answers 413 with a message, not 500", async ({ browser }) => {
   const { context, page } = await instructorPage(browser);
   const action = await captureAction(page, () => page.getByRole("button", { name: "Template" }).click());
   const huge = JSON.stringify([{ source: "x".repeat(1_500_000) }]);
@@ -240,9 +234,9 @@ test("an oversized preview request answers 413 with a message, not 500", { tag: 
   await context.close();
 });
 
-test("the preview refuses the issue's kbd repro at its line and column and runs nothing", {
-  tag: "@db",
-}, async ({ browser }) => {
+test("the preview refuses the issue's kbd repro at its line and column and runs nothing", async ({
+  browser,
+}) => {
   const { context, page } = await instructorPage(browser);
   const head = lessonSource("07-multi-stage-builds.mdx").split("\n## ")[0]!;
   const source = `${head}\n## Section\n\nPress <kbd title={typeof process + " pid=" + process.pid}>K</kbd>\n`;
@@ -275,9 +269,7 @@ test.describe
       await server?.stop("SIGTERM");
     });
 
-    test("its cookies are HttpOnly, SameSite=Lax and Secure (SITE_URL is https)", { tag: "@db" }, async ({
-      request,
-    }) => {
+    test("its cookies are HttpOnly, SameSite=Lax and Secure (SITE_URL is https)", async ({ request }) => {
       const learner = await request.post(`${server.url}/api/learner/completions`, {
         data: { course: "docker", lesson: "volumes", complete: true },
       });

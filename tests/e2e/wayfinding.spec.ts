@@ -8,7 +8,7 @@ import { openSearchWithSlash } from "./support/search";
 
 const PART7 = "/courses/docker/multi-stage-builds";
 
-test("Escape closes the account menu and returns focus to its button", { tag: "@db" }, async ({ page }) => {
+test("Escape closes the account menu and returns focus to its button", async ({ page }) => {
   const learner = await createAccount("learner", "Keyboard Kim");
   await signIn(page, learner.email);
   await waitForHydration(page);
@@ -68,9 +68,9 @@ test("the course page's main button follows the learner's progress", { tag: "@db
   await expect(page.getByRole("link", { name: "Start with Part 1" })).toHaveCount(0);
 });
 
-test("on a phone the header menu reaches Courses and Progress, and the contents stay at hand while reading", {
-  tag: "@db",
-}, async ({ page }) => {
+test("on a phone the header menu reaches Courses and Progress, and the contents stay at hand while reading", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/courses/docker");
   await waitForHydration(page);
@@ -101,9 +101,9 @@ test("on a phone the header menu reaches Courses and Progress, and the contents 
   await expect(list.getByRole("link", { name: "Build targets" })).toBeHidden();
 });
 
-test("search forgives variants and prefixes and highlights the words on the page it opens", {
-  tag: "@db",
-}, async ({ page }) => {
+test("search forgives variants and prefixes and highlights the words on the page it opens", async ({
+  page,
+}) => {
   await page.goto("/");
   await waitForHydration(page);
   let dialog = await openSearchWithSlash(page);
