@@ -28,6 +28,7 @@ const FOREIGN = new Set([
   "parseWithZod",
   "useActionState",
   "startTransition",
+  "getBoundingClientRect",
   "engineType",
   "getByRole",
   "QueryClient",
