@@ -46,7 +46,8 @@ function sent(answers: Answers): [string, string][] {
   const out: [string, string][] = [];
   const field = (q: string) => questionField("check", q);
   for (const [q, a] of Object.entries(answers)) {
-    if (q === "o") (a as string[]).forEach((item, i) => out.push([field(q), orderPosition(item, i + 1)]));
+    if (q === "o")
+      for (const [i, item] of (a as string[]).entries()) out.push([field(q), orderPosition(item, i + 1)]);
     else if (Array.isArray(a)) for (const x of a) out.push([field(q), x]);
     else out.push([field(q), String(a)]);
   }
