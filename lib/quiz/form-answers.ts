@@ -32,7 +32,7 @@ export function readQuizForm(
     if (read === undefined) return;
     if ("problem" in read)
       problems.push({ questionId: q.id, message: `Question ${index + 1}: ${read.problem}` });
-    if ("answer" in read) answers[q.id] = read.answer;
+    if (read.answer !== undefined) answers[q.id] = read.answer;
   });
   return { answers, problems };
 }
