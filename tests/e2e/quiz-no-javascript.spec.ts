@@ -3,27 +3,13 @@ import { scriptClient } from "../../scripts/lib/prisma-client";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { expectNoSidewaysScroll } from "./support/layout";
 import { type AuthoredQuestion, authoredQuiz } from "./support/lesson-source";
-import { answerQuiz, plain } from "./support/quiz";
+import { answerQuizWithoutScript, plain } from "./support/quiz";
 
 // A reader without JavaScript takes a quiz through the form's server action: the answers come
 // from the form's own fields, the server chooses the submission id, and the page comes back
 // graded with what the reader chose. Part 7's quiz has every question type.
 const PART7 = "/courses/docker/multi-stage-builds";
 const quiz = authoredQuiz("07-multi-stage-builds.mdx");
-
-/** Answers questions right through the form alone (order questions by their position menus). */
-async function answerWithoutScript(section: Locator, questions: AuthoredQuestion[]) {
-  await answerQuiz(
-    section,
-    questions.filter((q) => q.type !== "order"),
-    true,
-  );
-  for (const q of questions.filter((q) => q.type === "order")) {
-    const item = section.locator(`[data-question="${q.id}"]`);
-    for (const [i, text] of q.items!.entries())
-      await item.getByLabel(`Position of “${plain(text)}”`).selectOption(String(i + 1));
-  }
-}
 
 /** Every answer is still the one chosen (radios, boxes, typed text, order positions). */
 async function expectChosen(section: Locator, questions: AuthoredQuestion[]) {
@@ -65,7 +51,7 @@ test("a reader without JavaScript answers, gets a clear error for a missing answ
   // One question left unanswered: its own error, and every other answer still chosen.
   const skipped = quiz.questions.findIndex((q) => q.type === "single");
   const others = quiz.questions.filter((_, i) => i !== skipped);
-  await answerWithoutScript(section, others);
+  await answerQuizWithoutScript(section, others);
   await section.getByRole("button", { name: "Submit answers" }).click();
   await expect(section.getByRole("alert")).toHaveText(`Question ${skipped + 1} has no answer`);
   const skippedItem = section.locator(`[data-question="${quiz.questions[skipped]!.id}"]`);
@@ -74,7 +60,7 @@ test("a reader without JavaScript answers, gets a clear error for a missing answ
   await expectNoSidewaysScroll(page, "the quiz's error without JavaScript");
 
   // All answered: graded, passed, and the answers still shown as chosen.
-  await answerWithoutScript(section, [quiz.questions[skipped]!]);
+  await answerQuizWithoutScript(section, [quiz.questions[skipped]!]);
   const sent = page.waitForRequest((r) => r.method() === "POST");
   await section.getByRole("button", { name: "Submit answers" }).click();
   const request = await sent;
