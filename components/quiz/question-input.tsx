@@ -322,7 +322,8 @@ function OrderInput({
             </span>
             {scripted ? null : (
               <label className="quiz-position">
-                <span className="sr-only">{`Position of “${byId.get(id)}”`}</span>
+                <span className="text-sm text-[var(--fg-muted)]">Position</span>
+                <span className="sr-only">{` of “${byId.get(id)}”`}</span>
                 <select name={name} defaultValue={orderPosition(id, i + 1)} disabled={disabled}>
                   {order.map((_, p) => (
                     <option key={p} value={orderPosition(id, p + 1)}>
