@@ -2,11 +2,16 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { postWrite } from "@/components/islands/post-write";
-import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import {
+  type ProgressResponse,
+  showCourseProgress,
+  useCourseProgress,
+} from "@/components/progress/learner-store";
 import { AddToReview } from "@/components/review/add-to-review";
 import { Button, buttonClassName } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { submitQuizAction } from "@/lib/quiz/actions";
+import type { QuizFormState } from "@/lib/quiz/form-write";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
@@ -30,6 +35,11 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
   // A new round is a new attempt: new submission id, no result. `focus` says where to go next.
   const [round, setRound] = useState<{ n: number; focus: string | null }>({ n: 0, focus: null });
   const titleId = `quiz-${props.quiz.id}-title`;
+  // The server action is the form's action for readers without JavaScript (the page comes back
+  // graded, its header counting the attempt). With JavaScript the answers go to the JSON route:
+  // its answer is only the result, where the action would answer with the page re-rendered when
+  // it set the learner cookie; so with JavaScript this state stays null.
+  const [actionState, formAction] = useActionState(submitQuizAction, null);
   return (
     <section
       aria-labelledby={showTitle ? titleId : undefined}
@@ -37,10 +47,16 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
       className="quiz not-prose my-10 rounded-xl border border-[var(--border)] p-5 sm:p-6"
       data-quiz={props.quiz.id}
     >
-      <QuizHeader {...props} titleId={showTitle ? titleId : null} />
+      <QuizHeader
+        {...props}
+        titleId={showTitle ? titleId : null}
+        graded={actionState?.ok ? actionState.data.progress : undefined}
+      />
       <QuizAttempt
         key={round.n}
         {...props}
+        actionState={actionState}
+        formAction={formAction}
         answers={answers}
         focus={round.focus}
         onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
@@ -54,8 +70,14 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
   );
 }
 
-function QuizHeader({ quiz, course, lesson, titleId }: Props & { titleId: string | null }) {
-  const { data } = useCourseProgress(course);
+function QuizHeader({
+  quiz,
+  course,
+  lesson,
+  titleId,
+  graded,
+}: Props & { titleId: string | null; graded: ProgressResponse | undefined }) {
+  const data = useCourseProgress(course).data ?? graded;
   const byVersion = data?.quizzes[`${lesson}/${quiz.id}`] ?? {};
   const current = byVersion[quiz.version];
   const older = Object.entries(byVersion)
@@ -101,6 +123,8 @@ function QuizHeader({ quiz, course, lesson, titleId }: Props & { titleId: string
 }
 
 type AttemptProps = Props & {
+  actionState: QuizFormState | null;
+  formAction: (form: FormData) => void;
   answers: Answers;
   focus: string | null;
   onAnswer: (questionId: string, value: Answer | undefined) => void;
@@ -112,16 +136,14 @@ function QuizAttempt({
   quiz,
   course,
   lesson,
+  actionState,
+  formAction,
   answers,
   focus,
   onAnswer,
   onTryAgain,
   onStartOver,
 }: AttemptProps) {
-  // The server action is the form's action for readers without JavaScript (the page comes back
-  // graded). With JavaScript the answers go to the JSON route: its answer is only the result,
-  // where the action would answer with the page re-rendered when it set the learner cookie.
-  const [actionState, formAction] = useActionState(submitQuizAction, null);
   const [sent, setSent] = useState<ActionResult<QuizActionData> | null>(null);
   const [pending, startTransition] = useTransition();
   const state = sent ?? actionState;

@@ -67,6 +67,7 @@ test("a reader without JavaScript answers, gets a clear error for a missing answ
   const result = section.locator(".quiz-result");
   await expect(result).toContainText(/Your score: (\d+) of \1 \(100%\) — Passed/);
   await expect(section.locator('[data-result="correct"]')).toHaveCount(quiz.questions.length);
+  await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 1");
   await expectChosen(section, quiz.questions);
   await expectNoSidewaysScroll(page, "the graded quiz without JavaScript");
 
