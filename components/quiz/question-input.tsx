@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
+import { orderPosition } from "@/lib/quiz/form-answers";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import { InlineText } from "./inline-text";
 import { Verdict, type VerdictKind } from "./verdict";
@@ -175,7 +176,7 @@ export function QuestionInput({ question: q, name, value, disabled, feedback, on
     case "order":
       return (
         <div className="grid gap-2">
-          <OrderInput items={q.items} value={value} disabled={disabled} onChange={onChange} />
+          <OrderInput name={name} items={q.items} value={value} disabled={disabled} onChange={onChange} />
           {feedback ? (
             <p>
               <Verdict kind={feedback.correct ? "correct" : "incorrect"} />
@@ -235,7 +236,8 @@ function NumericInput({
   described: boolean;
   onChange: Props["onChange"];
 }) {
-  const [text, setText] = useState(typeof value === "number" ? String(value) : "");
+  // A number, or the text a form without JavaScript sent that was not one (shown to correct).
+  const [text, setText] = useState(value === undefined ? "" : String(value));
   return (
     <span className="inline-flex items-center gap-2">
       <input
@@ -260,12 +262,24 @@ function NumericInput({
   );
 }
 
+const noop = () => () => {};
+
+/** Whether this render is in the browser after hydration (false in the server HTML). */
+export const useScripted = () =>
+  useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+
 function OrderInput({
+  name,
   items,
   value,
   disabled,
   onChange,
 }: {
+  name: string;
   items: { id: string; text: string }[];
   value: Answer | undefined;
   disabled: boolean;
@@ -276,6 +290,9 @@ function OrderInput({
   // The moved item keeps the keyboard: its same button again, or the other one at either end.
   const [moved, setMoved] = useState<{ id: string; direction: "up" | "down" } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  // Without JavaScript the buttons cannot move anything: each item has a position menu instead,
+  // which the form sends (lib/quiz/form-answers.ts reads it).
+  const scripted = useScripted();
   const byId = new Map(items.map((i) => [i.id, i.text]));
   const move = (from: number, to: number) => {
     const next = [...order];
@@ -303,26 +320,43 @@ function OrderInput({
             <span data-order-text>
               <InlineText text={byId.get(id) ?? ""} />
             </span>
-            <button
-              type="button"
-              disabled={disabled || i === 0}
-              data-move="up"
-              onClick={() => move(i, i - 1)}
-              className="quiz-move"
-              aria-label={`Move “${byId.get(id)}” up`}
-            >
-              ↑ Up
-            </button>
-            <button
-              type="button"
-              disabled={disabled || i === order.length - 1}
-              data-move="down"
-              onClick={() => move(i, i + 1)}
-              className="quiz-move"
-              aria-label={`Move “${byId.get(id)}” down`}
-            >
-              ↓ Down
-            </button>
+            {scripted ? null : (
+              <label className="quiz-position">
+                <span className="text-sm text-[var(--fg-muted)]">Position</span>
+                <span className="sr-only">{` of “${byId.get(id)}”`}</span>
+                <select name={name} defaultValue={orderPosition(id, i + 1)} disabled={disabled}>
+                  {order.map((_, p) => (
+                    <option key={p} value={orderPosition(id, p + 1)}>
+                      {p + 1}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {scripted ? (
+              <>
+                <button
+                  type="button"
+                  disabled={disabled || i === 0}
+                  data-move="up"
+                  onClick={() => move(i, i - 1)}
+                  className="quiz-move"
+                  aria-label={`Move “${byId.get(id)}” up`}
+                >
+                  ↑ Up
+                </button>
+                <button
+                  type="button"
+                  disabled={disabled || i === order.length - 1}
+                  data-move="down"
+                  onClick={() => move(i, i + 1)}
+                  className="quiz-move"
+                  aria-label={`Move “${byId.get(id)}” down`}
+                >
+                  ↓ Down
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
       </ol>

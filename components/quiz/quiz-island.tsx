@@ -2,15 +2,20 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { postWrite } from "@/components/islands/post-write";
-import { showCourseProgress, useCourseProgress } from "@/components/progress/learner-store";
+import {
+  type ProgressResponse,
+  showCourseProgress,
+  useCourseProgress,
+} from "@/components/progress/learner-store";
 import { AddToReview } from "@/components/review/add-to-review";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { submitQuizAction } from "@/lib/quiz/actions";
+import type { QuizFormState } from "@/lib/quiz/form-write";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
 import { InlineText } from "./inline-text";
-import { QuestionInput } from "./question-input";
+import { QuestionInput, useScripted } from "./question-input";
 import type { QuizIslandProps } from "./quiz-text";
 import { revealNote } from "./verdict";
 
@@ -20,9 +25,9 @@ type Answers = Record<string, Answer | undefined>;
 /**
  * A quiz embedded in a lesson. The page holds questions and choices only, once, in this form's
  * server HTML, from which the island reads them back when it mounts (./quiz-text.ts); the answers are
- * graded on the server (app/api/learner/quiz-attempts; the form posts to a server action without
- * JavaScript), and the feedback comes back from the server. The learner's
- * answers live here, above each attempt: "Try again" starts a new attempt from them, and only
+ * graded on the server (app/api/learner/quiz-attempts; without JavaScript the form posts its
+ * inputs to a server action, lib/quiz/form-write.ts, and the page comes back graded with them),
+ * and the feedback comes back from the server. The learner's answers live here, above each attempt: "Try again" starts a new attempt from them, and only
  * "Start over" clears them.
  */
 export function QuizIsland({ showTitle = true, ...props }: Props) {
@@ -30,6 +35,11 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
   // A new round is a new attempt: new submission id, no result. `focus` says where to go next.
   const [round, setRound] = useState<{ n: number; focus: string | null }>({ n: 0, focus: null });
   const titleId = `quiz-${props.quiz.id}-title`;
+  // The server action is the form's action for readers without JavaScript (the page comes back
+  // graded, its header counting the attempt). With JavaScript the answers go to the JSON route:
+  // its answer is only the result, where the action would answer with the page re-rendered when
+  // it set the learner cookie; so with JavaScript this state stays null.
+  const [actionState, formAction] = useActionState(submitQuizAction, null);
   return (
     <section
       aria-labelledby={showTitle ? titleId : undefined}
@@ -37,10 +47,16 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
       className="quiz not-prose my-10 rounded-xl border border-[var(--border)] p-5 sm:p-6"
       data-quiz={props.quiz.id}
     >
-      <QuizHeader {...props} titleId={showTitle ? titleId : null} />
+      <QuizHeader
+        {...props}
+        titleId={showTitle ? titleId : null}
+        graded={actionState?.ok ? actionState.data.progress : undefined}
+      />
       <QuizAttempt
         key={round.n}
         {...props}
+        actionState={actionState}
+        formAction={formAction}
         answers={answers}
         focus={round.focus}
         onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
@@ -54,8 +70,14 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
   );
 }
 
-function QuizHeader({ quiz, course, lesson, titleId }: Props & { titleId: string | null }) {
-  const { data } = useCourseProgress(course);
+function QuizHeader({
+  quiz,
+  course,
+  lesson,
+  titleId,
+  graded,
+}: Props & { titleId: string | null; graded: ProgressResponse | undefined }) {
+  const data = useCourseProgress(course).data ?? graded;
   const byVersion = data?.quizzes[`${lesson}/${quiz.id}`] ?? {};
   const current = byVersion[quiz.version];
   const older = Object.entries(byVersion)
@@ -101,6 +123,8 @@ function QuizHeader({ quiz, course, lesson, titleId }: Props & { titleId: string
 }
 
 type AttemptProps = Props & {
+  actionState: QuizFormState | null;
+  formAction: (form: FormData) => void;
   answers: Answers;
   focus: string | null;
   onAnswer: (questionId: string, value: Answer | undefined) => void;
@@ -112,16 +136,14 @@ function QuizAttempt({
   quiz,
   course,
   lesson,
+  actionState,
+  formAction,
   answers,
   focus,
   onAnswer,
   onTryAgain,
   onStartOver,
 }: AttemptProps) {
-  // The server action is the form's action for readers without JavaScript (the page comes back
-  // graded). With JavaScript the answers go to the JSON route: its answer is only the result,
-  // where the action would answer with the page re-rendered when it set the learner cookie.
-  const [actionState, formAction] = useActionState(submitQuizAction, null);
   const [sent, setSent] = useState<ActionResult<QuizActionData> | null>(null);
   const [pending, startTransition] = useTransition();
   const state = sent ?? actionState;
@@ -149,11 +171,13 @@ function QuizAttempt({
       ?.focus();
   }, [focus]);
 
+  // What the form without JavaScript was sent with comes back with its result: shown as chosen.
+  const chosen: Answers = { ...(sent ? undefined : actionState?.answers), ...answers };
   // Order questions start in the shown order: that is an answer too.
   const payload = Object.fromEntries(
     quiz.questions.map((q) => [
       q.id,
-      answers[q.id] ?? (q.type === "order" ? q.items.map((i) => i.id) : undefined),
+      chosen[q.id] ?? (q.type === "order" ? q.items.map((i) => i.id) : undefined),
     ]),
   );
   const answered = Object.values(answers).some((a) => a !== undefined && a !== "");
@@ -192,7 +216,6 @@ function QuizAttempt({
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="version" value={quiz.version} />
       <SubmissionIdField idRef={submissionId} />
-      <input type="hidden" name="answers" value={JSON.stringify(payload)} />
 
       <ol className="grid list-none gap-6 pl-0">
         {quiz.questions.map((q, i) => {
@@ -258,7 +281,9 @@ function QuizAttempt({
       {result ? (
         <ResultSummary
           data={result}
+          course={course}
           lesson={lesson}
+          quizId={quiz.id}
           passPercent={quiz.passPercent}
           revealAfter={quiz.revealAfterAttempts}
           resultRef={resultRef}
@@ -325,7 +350,9 @@ function QuestionFeedback({
 
 function ResultSummary({
   data,
+  course,
   lesson,
+  quizId,
   passPercent,
   revealAfter,
   resultRef,
@@ -333,7 +360,9 @@ function ResultSummary({
   onStartOver,
 }: {
   data: QuizActionData;
+  course: string;
   lesson: string;
+  quizId: string;
   passPercent: number;
   revealAfter: number | undefined;
   resultRef: React.RefObject<HTMLDivElement | null>;
@@ -341,6 +370,7 @@ function ResultSummary({
   onStartOver: () => void;
 }) {
   const { score, maxScore, percent, passed, revealed } = data.result;
+  const scripted = useScripted();
   return (
     <div
       ref={resultRef}
@@ -361,7 +391,18 @@ function ResultSummary({
         {!passed && !revealed ? ` ${revealNote(revealAfter)}` : ""}
         {data.repeated ? " (This submission had already been recorded; it was not counted twice.)" : ""}
       </p>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
+      {scripted ? null : (
+        // Without JavaScript the buttons cannot start a new attempt: the lesson opens the quiz empty.
+        <p className="mt-3">
+          <a
+            href={`/courses/${course}/${lesson}#quiz-${quizId}-title`}
+            className={buttonClassName({ variant: "secondary" })}
+          >
+            Take the quiz again
+          </a>
+        </p>
+      )}
+      <div className={scripted ? "mt-3 flex flex-wrap items-center gap-3" : "hidden"}>
         <Button type="button" onClick={onTryAgain} variant="secondary">
           Try again
         </Button>

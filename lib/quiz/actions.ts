@@ -1,9 +1,8 @@
 "use server";
 
-import type { ActionResult } from "@/lib/actions/result";
-import { type QuizActionData, submitQuiz } from "./writes";
+import { type QuizFormState, submitQuizForm } from "./form-write";
 
-/** Grades a quiz on the server and records the attempt once per submission id. */
-export async function submitQuizAction(_prev: ActionResult<QuizActionData> | null, form: FormData) {
-  return submitQuiz(form);
+/** The quiz form without JavaScript: grades it on the server and records the attempt once. */
+export async function submitQuizAction(_prev: QuizFormState | null, form: FormData): Promise<QuizFormState> {
+  return submitQuizForm(form);
 }

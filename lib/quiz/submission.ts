@@ -8,13 +8,15 @@ const AnswerValue = z.union([
   z.number().finite(),
 ]);
 
-/** A quiz submission: answers by question id (a form sends them as one JSON field). */
+/** A quiz submission: answers by question id (the form without JavaScript sends each question's inputs: ./form-answers.ts). */
 export const QuizSubmissionSchema = z.object({
   course: SlugSchema,
   lesson: SlugSchema,
   quizId: SlugSchema,
   version: z.string().regex(/^[a-f0-9]{12}$/, "The quiz version is missing; reload the page"),
-  submissionId: z.string().uuid("The submission id is missing; reload the page"),
+  // Optional for the lesson's form without JavaScript, which cannot choose one: the write derives
+  // it (./form-submission.ts), as an exercise's form does (decision 034).
+  submissionId: z.string().uuid("The submission id is not valid; reload the page").optional(),
   answers: z
     .record(SlugSchema, AnswerValue, { message: "The answers could not be read" })
     .refine((answers) => Object.keys(answers).length <= 100, "There are too many answers"),

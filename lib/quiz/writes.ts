@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/actions/result";
 import { completionRuleFor } from "@/lib/exercises/completion";
 import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/progress";
 import { findAttempt, recordAttempt } from "./attempts";
+import { quizFormSubmissionId } from "./form-submission";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
 import { findQuiz } from "./lookup";
 import { QuizSubmissionSchema } from "./submission";
@@ -29,7 +30,7 @@ export const submitQuiz = defineWrite({
   async authorize(ctx, input) {
     // A replayed submission of someone else's is refused here, before anything is stored (not
     // even a learner for this browser).
-    const previous = await findAttempt(input.submissionId);
+    const previous = input.submissionId ? await findAttempt(input.submissionId) : null;
     if (previous !== null && previous.learnerId !== ctx.learnerId)
       throw new ActionError(
         "This submission was already recorded for someone else; reload the page",
@@ -65,7 +66,10 @@ export const submitQuiz = defineWrite({
     const stored = await recordAttempt(
       {
         learnerId,
-        submissionId: input.submissionId,
+        // The form without JavaScript sends none: the server derives it (./form-submission.ts).
+        submissionId:
+          input.submissionId ??
+          (await quizFormSubmissionId({ learnerId, ...input, version: ctx.version }, input.answers)),
         course: input.course,
         lesson: input.lesson,
         quizId: input.quizId,
@@ -74,7 +78,7 @@ export const submitQuiz = defineWrite({
         result,
         rule: await completionRuleFor(input.course, input.lesson),
       },
-      ctx.previous,
+      input.submissionId ? ctx.previous : undefined,
     );
     if ("conflict" in stored)
       throw new ActionError("This submission was already recorded for someone else; reload the page");

@@ -65,6 +65,20 @@ export async function answerQuiz(quiz: Locator, questions: AuthoredQuestion[], r
   }
 }
 
+/** Answers questions right through the form alone (order questions by their position menus). */
+export async function answerQuizWithoutScript(section: Locator, questions: AuthoredQuestion[]) {
+  await answerQuiz(
+    section,
+    questions.filter((q) => q.type !== "order"),
+    true,
+  );
+  for (const q of questions.filter((q) => q.type === "order")) {
+    const item = section.locator(`[data-question="${q.id}"]`);
+    for (const [i, text] of q.items!.entries())
+      await item.getByLabel(`Position of “${plain(text)}”`).selectOption(String(i + 1));
+  }
+}
+
 /** Answers every question of `quiz` right or wrong (a wrong choice: the first one not correct). */
 export function answersFor(quiz: QuizDefinition, right: (questionId: string) => boolean): Answers {
   const answers: Answers = {};
