@@ -21,8 +21,13 @@ import { type Example, lineRange, readExamples } from "./stage-examples";
 
 type Engine = typeof import("./stage-results");
 type Analysed = { text: string; target: string; value: AnalyzeResult; cache: CacheReport | null };
-/** Where the explorer was opened from, so closing the dialog returns the reader there. */
-type Docked = { title: string; opener: HTMLElement | null; scrollY: number };
+/**
+ * Where the explorer was opened from, so closing the dialog returns the reader there: the
+ * opener's place in the window (blocks above it may change height meanwhile — off-screen lesson
+ * blocks are laid out when needed — so the page's scroll offset alone is not the reading
+ * position), and the offset for an opener that is gone.
+ */
+type Docked = { title: string; opener: HTMLElement | null; openerTop: number | null; scrollY: number };
 
 /** Typing is analysed after this pause; picking an example or a target is analysed at once. */
 const TYPING_DELAY_MS = 200;
@@ -109,7 +114,13 @@ export function StageExplorer() {
     load(request.text, match?.id ?? "");
     // Over the code block, not 1,700 px further down: the page stays where the reader is.
     setDocked(
-      (current) => current ?? { title: request.title, opener: request.opener, scrollY: window.scrollY },
+      (current) =>
+        current ?? {
+          title: request.title,
+          opener: request.opener,
+          openerTop: request.opener?.getBoundingClientRect().top ?? null,
+          scrollY: window.scrollY,
+        },
     );
   };
 
@@ -134,8 +145,11 @@ export function StageExplorer() {
       if (current) {
         // Back where the reader was, on the button they came from.
         requestAnimationFrame(() => {
-          window.scrollTo({ top: current.scrollY, behavior: "instant" });
-          current.opener?.focus({ preventScroll: true });
+          const { opener, openerTop } = current;
+          if (opener?.isConnected && openerTop !== null)
+            window.scrollBy({ top: opener.getBoundingClientRect().top - openerTop, behavior: "instant" });
+          else window.scrollTo({ top: current.scrollY, behavior: "instant" });
+          opener?.focus({ preventScroll: true });
         });
       }
       return null;
