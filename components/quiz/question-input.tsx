@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
-import { orderPosition } from "@/lib/quiz/form-answers";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
+import { orderPosition } from "@/lib/quiz/order-position";
 import { InlineText } from "./inline-text";
 import { Verdict, type VerdictKind } from "./verdict";
 

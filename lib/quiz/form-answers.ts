@@ -1,15 +1,13 @@
 import { optionId } from "@/lib/content/quiz-public";
 import type { Question, QuizDefinition } from "@/lib/content/quiz-schema";
 import type { AnswerProblem, Answers } from "./grade";
+import { readOrderPosition } from "./order-position";
 
 /** What a posted form offers: every value sent under a name (a FormData is one). */
 export type FormFields = { getAll(name: string): unknown[] };
 
 /** The form field a question's inputs share (components/quiz/quiz-island.tsx names them so). */
 export const questionField = (quizId: string, questionId: string) => `${quizId}-${questionId}`;
-
-/** The value of an order question's position menu: the item, then the position it is put at (1-based). */
-export const orderPosition = (itemId: string, position: number) => `${itemId}@${position}`;
 
 /**
  * The answers of a quiz's form as a reader without JavaScript sends it: each question's own
@@ -80,10 +78,9 @@ function readOrder(quizId: string, questionId: string, items: string[], values: 
   const byPosition = new Map<number, string>();
   const seen = new Set<string>();
   for (const value of values) {
-    const at = value.lastIndexOf("@");
-    const id = value.slice(0, at);
-    const position = Number(value.slice(at + 1));
-    if (at < 0 || !ids.has(id) || seen.has(id) || !Number.isInteger(position)) return problem;
+    const read = readOrderPosition(value);
+    if (!read || !ids.has(read.itemId) || seen.has(read.itemId)) return problem;
+    const { itemId: id, position } = read;
     if (position < 1 || position > items.length || byPosition.has(position)) return problem;
     seen.add(id);
     byPosition.set(position, id);

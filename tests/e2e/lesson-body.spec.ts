@@ -193,3 +193,35 @@ test("an anonymous reader's first “Mark as complete” is answered with the re
   await expect.poll(() => posts.length).toBeGreaterThan(0);
   expectSmallAnswers(posts, 2_000);
 });
+
+/** The scripts a page loads until the network is idle and every island of its lesson is mounted. */
+async function loadedScripts(page: Page, path: string) {
+  const bodies: Promise<Buffer>[] = [];
+  const collect = (response: import("@playwright/test").Response) => {
+    if (response.request().resourceType() === "script")
+      bodies.push(response.body().catch(() => Buffer.alloc(0)));
+  };
+  page.on("response", collect);
+  await page.goto(path, { waitUntil: "networkidle" });
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  page.off("response", collect);
+  const scripts = await Promise.all(bodies);
+  return { scripts, gzip: scripts.reduce((n, b) => n + gzipSync(b, { level: 6 }).length, 0) };
+}
+
+test("Part 7's islands bring no Node shims to the browser, and its JavaScript stays within 50 KB gzip of /about's", async ({
+  page,
+}) => {
+  const about = await loadedScripts(page, "/about");
+  const part7 = await loadedScripts(page, PART7);
+  // Node's Buffer and crypto as the bundler shims them for a client module that imports
+  // node:crypto (asn1.js, the buffer package): 140 KB gzip that no island needs.
+  const shims = ["DecoderBuffer overrun", "Argument must be a Buffer", "Second objid identifier OOB"];
+  for (const script of part7.scripts)
+    for (const shim of shims) expect(script.includes(shim), `a script with "${shim}"`).toBe(false);
+  // With every island mounted (quiz, calculator, explorer, layer cache, tabs, exercises; the
+  // editor loads only on focus) Part 7 loaded 44 KB gzip more than /about when this was written;
+  // the shims above were 140 KB.
+  expect((part7.gzip - about.gzip) / 1024).toBeLessThanOrEqual(50);
+});

@@ -6,8 +6,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { optionId } from "@/lib/content/quiz-public";
 import { type QuizDefinition, QuizDefinitionSchema } from "@/lib/content/quiz-schema";
-import { orderPosition, questionField, readQuizForm } from "@/lib/quiz/form-answers";
+import { questionField, readQuizForm } from "@/lib/quiz/form-answers";
 import { type Answers, validateAnswers } from "@/lib/quiz/grade";
+import { orderPosition } from "@/lib/quiz/order-position";
 
 const quiz: QuizDefinition = QuizDefinitionSchema.parse({
   id: "check",
