@@ -23,6 +23,9 @@ test("the course page lists all ten parts, each linked", async ({ page }) => {
 test("walking Next from Part 1 reaches Part 10", async ({ page }) => {
   await page.goto(`/courses/docker/${course.parts[0]!.slug}`);
   for (const part of course.parts.slice(1)) {
+    // After a client-side navigation the body comes from the part's page a moment later and
+    // pushes the pager down: a reader clicks Next once the part is there.
+    await expect(page.locator("[data-lesson-body]")).not.toHaveAttribute("aria-busy", "true");
     await page
       .getByRole("navigation", { name: "Previous and next part" })
       .getByRole("link", { name: `Next: Part ${part.part} →` })
