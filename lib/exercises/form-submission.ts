@@ -27,12 +27,26 @@ export async function formSubmissionId(k: VersionKey, source: string): Promise<s
     orderBy: { createdAt: "desc" },
     select: { submissionId: true, source: true, createdAt: true },
   });
-  if (latest && latest.source === source && Date.now() - latest.createdAt.getTime() < FORM_RESUBMIT_WINDOW_MS)
+  return derivedSubmissionId(latest && { ...latest, same: latest.source === source }, [
+    k.course,
+    k.lesson,
+    k.exerciseId,
+    k.version,
+    latest?.submissionId ?? null,
+    source,
+  ]);
+}
+
+/**
+ * The rule both form writes share (decision 034): the learner's latest attempt, when it was the
+ * same submission sent again within FORM_RESUBMIT_WINDOW_MS, is that attempt; otherwise the id is
+ * a hash of `parts` (which name the latest attempt it follows), so racing copies get one id.
+ */
+export function derivedSubmissionId(
+  latest: { submissionId: string; createdAt: Date; same: boolean } | null,
+  parts: unknown[],
+): string {
+  if (latest?.same && Date.now() - latest.createdAt.getTime() < FORM_RESUBMIT_WINDOW_MS)
     return latest.submissionId;
-  const hash = createHash("sha256")
-    .update(
-      JSON.stringify([k.course, k.lesson, k.exerciseId, k.version, latest?.submissionId ?? null, source]),
-    )
-    .digest("hex");
-  return `form-${hash.slice(0, 32)}`;
+  return `form-${createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32)}`;
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { FORM_RESUBMIT_WINDOW_MS } from "@/lib/exercises/form-submission";
+import { derivedSubmissionId } from "@/lib/exercises/form-submission";
 import type { Answers } from "./grade";
 
 type VersionKey = { learnerId: string; course: string; lesson: string; quizId: string; version: string };
@@ -27,20 +26,13 @@ export async function quizFormSubmissionId(k: VersionKey, answers: Answers): Pro
     select: { submissionId: true, answers: true, createdAt: true },
   });
   const sent = JSON.stringify(answers);
-  if (latest && latest.answers === sent && Date.now() - latest.createdAt.getTime() < FORM_RESUBMIT_WINDOW_MS)
-    return latest.submissionId;
-  const hash = createHash("sha256")
-    .update(
-      JSON.stringify([
-        k.learnerId,
-        k.course,
-        k.lesson,
-        k.quizId,
-        k.version,
-        latest?.submissionId ?? null,
-        sent,
-      ]),
-    )
-    .digest("hex");
-  return `form-${hash.slice(0, 32)}`;
+  return derivedSubmissionId(latest && { ...latest, same: latest.answers === sent }, [
+    k.learnerId,
+    k.course,
+    k.lesson,
+    k.quizId,
+    k.version,
+    latest?.submissionId ?? null,
+    sent,
+  ]);
 }
