@@ -33,7 +33,10 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={THEME_AUTO_CLASS} suppressHydrationWarning>
+    // data-scroll-behavior: the site scrolls smoothly within a page (app/globals.css), and this
+    // tells Next.js to turn that off while it moves to a new page's top, so a click on "Next" at a
+    // part's foot lands at the next part's top at once instead of gliding past all of its text.
+    <html lang="en" className={THEME_AUTO_CLASS} data-scroll-behavior="smooth" suppressHydrationWarning>
       <head>
         {/* Applies the theme before first paint (no flash of the wrong theme). */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />

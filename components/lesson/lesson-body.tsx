@@ -79,13 +79,22 @@ function BrowserBody({ bodyKey }: { bodyKey: string }) {
       </div>
     );
   return (
-    <div
-      ref={ref}
-      className="lesson-prose"
-      data-lesson-body={bodyKey}
-      aria-busy={html === null ? true : undefined}
-      // React keeps the server's HTML: this is the same string, so it never touches it.
-      dangerouslySetInnerHTML={{ __html: html ?? "" }}
-    />
+    <>
+      {/* While it loads, the body holds a window's height (app/lesson.css), so what follows it
+          (the pager, "Mark as complete") is out of reach instead of jumping away when it comes. */}
+      {html === null ? (
+        <p role="status" className="lesson-body-loading">
+          Loading this part…
+        </p>
+      ) : null}
+      <div
+        ref={ref}
+        className="lesson-prose"
+        data-lesson-body={bodyKey}
+        aria-busy={html === null ? true : undefined}
+        // React keeps the server's HTML: this is the same string, so it never touches it.
+        dangerouslySetInnerHTML={{ __html: html ?? "" }}
+      />
+    </>
   );
 }

@@ -170,6 +170,65 @@ test("a lesson reached by a client-side link shows its text, and its islands and
   expect(bodyFetches).toEqual(["fetch"]);
 });
 
+test("Next at the foot of a part opens the next part at its top, its label clear of the header", async ({
+  page,
+}) => {
+  await page.goto(PART6);
+  await waitForHydration(page);
+  const next = page
+    .getByRole("navigation", { name: "Previous and next part" })
+    .getByRole("link", { name: /Next/ });
+  await next.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
+  await next.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Multi-Stage Builds/);
+  // At the top at once: the page does not glide 20,000 px past the new part's text (the site's
+  // smooth scrolling is for links within a page), and it does not stop where the header covers
+  // the part's label.
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  const header = await page.getByRole("banner").boundingBox();
+  const label = await page.getByText("Part 7 of 10", { exact: true }).boundingBox();
+  expect(label!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+});
+
+test("while a part reached by a client-side link loads, it says so and nothing below it moves under the reader", async ({
+  page,
+}) => {
+  await page.goto(PART6);
+  await waitForHydration(page);
+  // A slow network: the body's HTML (the part's prerendered page) takes a while to come.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === PART7 && !url.searchParams.has("_rsc"),
+    async (route) => {
+      if (route.request().headers().rsc !== undefined) return route.continue();
+      await held;
+      await route.continue();
+    },
+  );
+  await page
+    .getByRole("navigation", { name: "Previous and next part" })
+    .getByRole("link", { name: /Next/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Multi-Stage Builds/);
+  const body = page.locator("[data-lesson-body]");
+  await expect(body).toHaveAttribute("aria-busy", "true");
+  // The reader is told the part is coming…
+  await expect(page.getByRole("status").filter({ hasText: "Loading this part…" })).toBeVisible();
+  // …and what comes after the body (the pager, "Mark as complete") is not in the window yet, so it
+  // cannot jump away from under a pointer or a finger when the text arrives.
+  const pager = page.getByRole("navigation", { name: "Previous and next part" });
+  await expect(pager).not.toBeInViewport();
+  await expect(page.getByRole("button", { name: /Mark as complete/ })).not.toBeInViewport();
+  release();
+  await expect(page.getByText(SENTENCE)).toBeVisible();
+  await expect(body).not.toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Loading this part…" })).toHaveCount(0);
+});
+
 test("an anonymous reader's first quiz submission is answered with the result, not the lesson again", async ({
   page,
 }) => {
