@@ -2,7 +2,6 @@ import "server-only";
 import { db, direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
 import { col, join, type SqlRunner, type Statement, sql } from "@/lib/db/sql";
-import type { Tx } from "@/lib/db/transaction";
 import type { CompletionRule } from "./completion";
 
 type Key = { learnerId: string; course: string; lesson: string };
@@ -12,36 +11,27 @@ const where = (k: Key) => ({
 });
 const createKey = (k: Key) => ({ learnerId: k.learnerId, courseSlug: k.course, lessonSlug: k.lesson });
 
+/** The learner's rows of one lesson, in the completion statements below. */
+const ofLesson = (k: Key) =>
+  sql`"learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}`;
+
 /**
- * Whether the rest of a lesson's completion rule is met, besides the attempt being recorded:
- * every exercise it requires passed (any version), and a quiz passed when it requires one.
+ * The completion rule's "every required exercise passed", once for both writes: each exercise
+ * `exercises` names has a passed attempt by the learner in this lesson (any version).
  */
-async function restOfRuleMet(tx: Tx, k: Key, rule: CompletionRule, skip: "quiz" | string) {
-  const exercises = rule.exercises.filter((id) => id !== skip);
-  if (exercises.length > 0) {
-    const passed = await tx.exerciseAttempt.findMany({
-      where: { ...createKey(k), exerciseId: { in: exercises }, passed: true },
-      select: { exerciseId: true },
-      distinct: ["exerciseId"],
-    });
-    if (passed.length < exercises.length) return false;
-  }
-  if (rule.quiz && skip !== "quiz") {
-    const quiz = await tx.quizAttempt.findFirst({
-      where: { ...createKey(k), passed: true },
-      select: { id: true },
-    });
-    if (!quiz) return false;
-  }
-  return true;
+function everyExercisePassed(k: Key, exercises: string[]): Statement {
+  return sql`(SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
+    WHERE ${ofLesson(k)} AND "passed" = ${true} AND "exerciseId" IN (${join(exercises)})) = ${exercises.length}`;
 }
 
-/** Completes the lesson (inside the attempt's transaction, its row already locked) unless it already is. */
-async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Date) {
-  await tx.lessonProgress.updateMany({
-    where: { ...createKey(k), completedAt: null },
-    data: { completedAt: now, completedBy: by },
-  });
+/**
+ * Completes the lesson, by `by`, when `conditions` hold and it is not complete yet: run after the
+ * write's upsert of the progress row, which locks that row, so on PostgreSQL it sees every pass
+ * committed before it (a racing pass of the other kind is seen by whichever commits second).
+ */
+function completeWhen(k: Key, by: "quiz" | "exercises", now: Date, conditions: Statement[]): Statement {
+  return sql`UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${by}, "updatedAt" = ${now}
+    WHERE ${ofLesson(k)} AND "completedAt" IS NULL AND ${join(conditions, " AND ")}`;
 }
 
 /**
@@ -84,40 +74,33 @@ export function quizProgressStatements(
       "updatedAt" = excluded."updatedAt"`,
   ];
   // The rule asks for the quiz and exercises: this pass completes the lesson once each of them passed.
-  if (k.passed && !alone && k.rule?.quiz) {
-    const exercises = k.rule.exercises;
-    statements.push(sql`
-      UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${"quiz"}
-      WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
-        AND "completedAt" IS NULL
-        AND (SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
-             WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
-               AND "passed" = ${true} AND "exerciseId" IN (${join(exercises)})) = ${exercises.length}`);
-  }
+  if (k.passed && !alone && k.rule?.quiz)
+    statements.push(completeWhen(k, "quiz", now, [everyExercisePassed(k, k.rule.exercises)]));
   return statements;
 }
 
 /**
- * Folds a graded exercise attempt into the lesson's progress (inside the attempt's transaction):
- * the first statement upserts the row, which locks it, then a pass completes the lesson when the
- * rule asks for exercises and every other one it names (and the quiz, when it asks for both) has
- * passed. Returns whether this attempt completed the lesson.
+ * The statements that fold a graded exercise attempt into the lesson's progress, for the exercise
+ * write's transaction (lib/exercises/attempts.ts), after its attempt's insert: `visit` upserts
+ * the row (which locks it); `complete`, only for a pass of an exercise the rule requires,
+ * completes the lesson when every exercise the rule names has passed (this one included) and, when
+ * the rule asks for both, a quiz of the lesson has passed. `complete` changes one row exactly
+ * when this attempt completed the lesson.
  */
-export async function recordExerciseOnProgress(
-  tx: Tx,
+export function exerciseProgressStatements(
   k: Key & { exerciseId: string; passed: boolean; rule: CompletionRule },
-): Promise<boolean> {
+): { visit: Statement; complete: Statement | null } {
   const now = new Date();
-  const current = await tx.lessonProgress.upsert({
-    where: where(k),
-    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
-    update: { lastVisitedAt: now },
-    select: { completedAt: true },
-  });
-  if (!k.passed || current.completedAt || !k.rule.exercises.includes(k.exerciseId)) return false;
-  if (!(await restOfRuleMet(tx, k, k.rule, k.exerciseId))) return false;
-  await completeLesson(tx, k, "exercises", now);
-  return true;
+  const visit = sql`
+    INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
+      "lastVisitedAt", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now}, ${now}, ${now})
+    ON CONFLICT ("learnerId", "courseSlug", "lessonSlug") DO UPDATE SET
+      "lastVisitedAt" = excluded."lastVisitedAt", "updatedAt" = excluded."updatedAt"`;
+  if (!k.passed || !k.rule.exercises.includes(k.exerciseId)) return { visit, complete: null };
+  const quizPassed = sql`EXISTS (SELECT 1 FROM "QuizAttempt" WHERE ${ofLesson(k)} AND "passed" = ${true})`;
+  const conditions = [everyExercisePassed(k, k.rule.exercises), ...(k.rule.quiz ? [quizPassed] : [])];
+  return { visit, complete: completeWhen(k, "exercises", now, conditions) };
 }
 
 /**
@@ -320,7 +303,8 @@ export function progressAndHistory(rows: ProgressRows, quiz: QuizKey): ProgressA
   };
 }
 
-function toCourseProgress([rows, attempts, exerciseRows]: ProgressRows): CourseProgress {
+/** A learner's course progress from what readProgressRows read. */
+export function toCourseProgress([rows, attempts, exerciseRows]: ProgressRows): CourseProgress {
   const lessons: Record<string, LessonState> = {};
   let last: CourseProgress["last"] = null;
   for (const r of rows) {
