@@ -5,12 +5,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { newId } from "@/lib/db/ids";
 import { col, type SqlRunner, sql } from "@/lib/db/sql";
 import type { CompletionRule } from "@/lib/progress/completion";
-import {
-  type CourseProgress,
-  exerciseProgressStatements,
-  readProgressRows,
-  toCourseProgress,
-} from "@/lib/progress/progress";
+import { type CourseProgress, readProgressRows, toCourseProgress } from "@/lib/progress/course-progress";
+import { exerciseProgressStatements } from "@/lib/progress/progress";
 import type { CheckOutcome } from "./types";
 
 /** Which exercise of which lesson, and the version the learner worked on. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { defineWrite, perLearner, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import type { CourseProgress } from "@/lib/progress/progress";
+import type { CourseProgress } from "@/lib/progress/course-progress";
 import { exerciseHistory, hintsAsked, recordExerciseAttempt, recordHintRequest } from "./attempts";
 import { completionRuleFor } from "./completion";
 import { saveDraft } from "./drafts";

@@ -10,6 +10,7 @@ let attempts: typeof import("@/lib/exercises/attempts");
 let drafts: typeof import("@/lib/exercises/drafts");
 let recordQuiz: typeof import("@/lib/quiz/attempts").recordAttempt;
 let progress: typeof import("@/lib/progress/progress");
+let courseProgress: typeof import("@/lib/progress/course-progress");
 let merge: typeof import("@/lib/progress/merge").mergeAnonymousLearner;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   drafts = await import("@/lib/exercises/drafts");
   ({ recordAttempt: recordQuiz } = await import("@/lib/quiz/attempts"));
   progress = await import("@/lib/progress/progress");
+  courseProgress = await import("@/lib/progress/course-progress");
   ({ mergeAnonymousLearner: merge } = await import("@/lib/progress/merge"));
 }, 60_000);
 
@@ -179,7 +181,7 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
       attempts: 0,
       passed: false,
     });
-    const state = await progress.getCourseProgress(id, course);
+    const state = await courseProgress.getCourseProgress(id, course);
     expect(state.exercises[`${lesson}/shrink`]?.aaaaaaaaaaaa).toMatchObject({ attempts: 2, passed: true });
   });
 
