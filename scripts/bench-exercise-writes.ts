@@ -3,8 +3,9 @@
 // PostgreSQL with LECTERN_BENCH_DATABASE=postgresql and LECTERN_POSTGRES_URL.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
+import { groupCpuMs } from "./bench/cpu";
 import { measureExerciseWrites } from "./bench/exercise-writes";
 import { measureWrites } from "./bench/writes";
 import { buildIfNeeded } from "./lib/build";
@@ -23,16 +24,22 @@ const server = await startServer(Number(process.env.LECTERN_BENCH_PORT ?? 3600),
 });
 try {
   // The quiz submission row first, for a ratio within one run (absolute times follow the machine's load).
-  const [quiz] = await measureWrites([server.url], [], 10, "quiz");
-  const r = await measureExerciseWrites([server.url], databaseUrl);
+  // Both rows cold (no warm-up), as `npm run bench` runs the exercise row: a client's first request
+  // opens its connection and creates its learner. CPU per request is the server's (its process group).
+  const cpu = () => groupCpuMs(server.pid);
+  const [quiz] = await measureWrites([server.url], [], 10, "quiz", { cpu });
+  const r = await measureExerciseWrites([server.url], databaseUrl, 10, { cpu });
   console.log(
-    `quiz submission ${quiz!.rps} req/s, p50 ${quiz!.p50} ms, p99 ${quiz!.p99} ms, errors ${quiz!.errors}/${quiz!.requests}`,
+    `quiz submission ${quiz!.rps} req/s, p50 ${quiz!.p50} ms, p99 ${quiz!.p99} ms, ${quiz!.cpuMsPerRequest} ms CPU per request, errors ${quiz!.errors}/${quiz!.requests}`,
   );
   console.log(
-    `exercise/quiz: ${(r.rps / quiz!.rps).toFixed(2)}× the throughput, ${(r.p50 / quiz!.p50).toFixed(2)}× the median latency`,
+    `exercise/quiz: ${(r.rps / quiz!.rps).toFixed(2)}× the throughput, ${(r.p50 / quiz!.p50).toFixed(2)}× the median latency, ${((r.cpuMsPerRequest ?? 0) / (quiz!.cpuMsPerRequest ?? 1)).toFixed(2)}× the CPU per request (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
   );
   console.log(
-    `${postgres ? "PostgreSQL" : "SQLite"}: ${r.name} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}/${r.requests}, stored ${r.stored} of ${r.accepted} accepted, lost ${r.lost}`,
+    `${postgres ? "PostgreSQL" : "SQLite"}: ${r.name} ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cpuMsPerRequest} ms CPU per request, errors ${r.errors}/${r.requests}, stored ${r.stored} of ${r.accepted} accepted, lost ${r.lost}`,
   );
 } finally {
   await server.stop("SIGTERM");

@@ -6,7 +6,7 @@ import {
   setVisitorData,
   useVisitorData,
 } from "@/components/ui/visitor-data";
-import type { CourseProgress } from "@/lib/progress/progress";
+import type { CourseProgress } from "@/lib/progress/course-progress";
 
 export type ProgressResponse = CourseProgress & { known: boolean };
 export type ProgressSnapshot = Snapshot<ProgressResponse>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { defineWrite, perLearner, type WriteContext } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
-import { type CourseProgress, getCourseProgress } from "@/lib/progress/progress";
+import type { CourseProgress } from "@/lib/progress/course-progress";
 import { exerciseHistory, hintsAsked, recordExerciseAttempt, recordHintRequest } from "./attempts";
 import { completionRuleFor } from "./completion";
 import { saveDraft } from "./drafts";
@@ -85,11 +85,7 @@ export const submitExercise = defineWrite({
       gradeMs: ctx.gradeMs,
       rule: await completionRuleFor(input.course, input.lesson),
     });
-    const [history, asked, progress] = await Promise.all([
-      exerciseHistory(key),
-      hintsAsked(key),
-      getCourseProgress(learnerId, input.course),
-    ]);
+    const { history, asked, progress } = stored.read;
     return {
       result: resultView(ctx.exercise, stored.attempt, {
         history,

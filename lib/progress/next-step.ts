@@ -1,4 +1,4 @@
-import type { CourseProgress } from "./progress";
+import type { CourseProgress } from "./course-progress";
 
 type LessonRef = { slug: string; part: number };
 

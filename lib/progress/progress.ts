@@ -1,9 +1,12 @@
 import "server-only";
 import { db, direct } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
-import { col, join, type SqlRunner, type Statement, sql } from "@/lib/db/sql";
-import type { Tx } from "@/lib/db/transaction";
+import { col, join, type Statement, sql } from "@/lib/db/sql";
 import type { CompletionRule } from "./completion";
+
+// How a learner's progress is written: the statements the quiz and exercise writes run in their
+// transactions (the completion rule once, below), marking a lesson complete, visits, starting
+// over. How it is read: ./course-progress.ts.
 
 type Key = { learnerId: string; course: string; lesson: string };
 
@@ -12,36 +15,27 @@ const where = (k: Key) => ({
 });
 const createKey = (k: Key) => ({ learnerId: k.learnerId, courseSlug: k.course, lessonSlug: k.lesson });
 
+/** The learner's rows of one lesson, in the completion statements below. */
+const ofLesson = (k: Key) =>
+  sql`"learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}`;
+
 /**
- * Whether the rest of a lesson's completion rule is met, besides the attempt being recorded:
- * every exercise it requires passed (any version), and a quiz passed when it requires one.
+ * The completion rule's "every required exercise passed", once for both writes: each exercise
+ * `exercises` names has a passed attempt by the learner in this lesson (any version).
  */
-async function restOfRuleMet(tx: Tx, k: Key, rule: CompletionRule, skip: "quiz" | string) {
-  const exercises = rule.exercises.filter((id) => id !== skip);
-  if (exercises.length > 0) {
-    const passed = await tx.exerciseAttempt.findMany({
-      where: { ...createKey(k), exerciseId: { in: exercises }, passed: true },
-      select: { exerciseId: true },
-      distinct: ["exerciseId"],
-    });
-    if (passed.length < exercises.length) return false;
-  }
-  if (rule.quiz && skip !== "quiz") {
-    const quiz = await tx.quizAttempt.findFirst({
-      where: { ...createKey(k), passed: true },
-      select: { id: true },
-    });
-    if (!quiz) return false;
-  }
-  return true;
+function everyExercisePassed(k: Key, exercises: string[]): Statement {
+  return sql`(SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
+    WHERE ${ofLesson(k)} AND "passed" = ${true} AND "exerciseId" IN (${join(exercises)})) = ${exercises.length}`;
 }
 
-/** Completes the lesson (inside the attempt's transaction, its row already locked) unless it already is. */
-async function completeLesson(tx: Tx, k: Key, by: "quiz" | "exercises", now: Date) {
-  await tx.lessonProgress.updateMany({
-    where: { ...createKey(k), completedAt: null },
-    data: { completedAt: now, completedBy: by },
-  });
+/**
+ * Completes the lesson, by `by`, when `conditions` hold and it is not complete yet: run after the
+ * write's upsert of the progress row, which locks that row, so on PostgreSQL it sees every pass
+ * committed before it (a racing pass of the other kind is seen by whichever commits second).
+ */
+function completeWhen(k: Key, by: "quiz" | "exercises", now: Date, conditions: Statement[]): Statement {
+  return sql`UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${by}, "updatedAt" = ${now}
+    WHERE ${ofLesson(k)} AND "completedAt" IS NULL AND ${join(conditions, " AND ")}`;
 }
 
 /**
@@ -84,40 +78,33 @@ export function quizProgressStatements(
       "updatedAt" = excluded."updatedAt"`,
   ];
   // The rule asks for the quiz and exercises: this pass completes the lesson once each of them passed.
-  if (k.passed && !alone && k.rule?.quiz) {
-    const exercises = k.rule.exercises;
-    statements.push(sql`
-      UPDATE "LessonProgress" SET "completedAt" = ${now}, "completedBy" = ${"quiz"}
-      WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
-        AND "completedAt" IS NULL
-        AND (SELECT COUNT(DISTINCT "exerciseId") FROM "ExerciseAttempt"
-             WHERE "learnerId" = ${k.learnerId} AND "courseSlug" = ${k.course} AND "lessonSlug" = ${k.lesson}
-               AND "passed" = ${true} AND "exerciseId" IN (${join(exercises)})) = ${exercises.length}`);
-  }
+  if (k.passed && !alone && k.rule?.quiz)
+    statements.push(completeWhen(k, "quiz", now, [everyExercisePassed(k, k.rule.exercises)]));
   return statements;
 }
 
 /**
- * Folds a graded exercise attempt into the lesson's progress (inside the attempt's transaction):
- * the first statement upserts the row, which locks it, then a pass completes the lesson when the
- * rule asks for exercises and every other one it names (and the quiz, when it asks for both) has
- * passed. Returns whether this attempt completed the lesson.
+ * The statements that fold a graded exercise attempt into the lesson's progress, for the exercise
+ * write's transaction (lib/exercises/attempts.ts), after its attempt's insert: `visit` upserts
+ * the row (which locks it); `complete`, only for a pass of an exercise the rule requires,
+ * completes the lesson when every exercise the rule names has passed (this one included) and, when
+ * the rule asks for both, a quiz of the lesson has passed. `complete` changes one row exactly
+ * when this attempt completed the lesson.
  */
-export async function recordExerciseOnProgress(
-  tx: Tx,
+export function exerciseProgressStatements(
   k: Key & { exerciseId: string; passed: boolean; rule: CompletionRule },
-): Promise<boolean> {
+): { visit: Statement; complete: Statement | null } {
   const now = new Date();
-  const current = await tx.lessonProgress.upsert({
-    where: where(k),
-    create: { ...createKey(k), firstVisitedAt: now, lastVisitedAt: now },
-    update: { lastVisitedAt: now },
-    select: { completedAt: true },
-  });
-  if (!k.passed || current.completedAt || !k.rule.exercises.includes(k.exerciseId)) return false;
-  if (!(await restOfRuleMet(tx, k, k.rule, k.exerciseId))) return false;
-  await completeLesson(tx, k, "exercises", now);
-  return true;
+  const visit = sql`
+    INSERT INTO "LessonProgress" ("id", "learnerId", "courseSlug", "lessonSlug", "firstVisitedAt",
+      "lastVisitedAt", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${k.learnerId}, ${k.course}, ${k.lesson}, ${now}, ${now}, ${now}, ${now})
+    ON CONFLICT ("learnerId", "courseSlug", "lessonSlug") DO UPDATE SET
+      "lastVisitedAt" = excluded."lastVisitedAt", "updatedAt" = excluded."updatedAt"`;
+  if (!k.passed || !k.rule.exercises.includes(k.exerciseId)) return { visit, complete: null };
+  const quizPassed = sql`EXISTS (SELECT 1 FROM "QuizAttempt" WHERE ${ofLesson(k)} AND "passed" = ${true})`;
+  const conditions = [everyExercisePassed(k, k.rule.exercises), ...(k.rule.quiz ? [quizPassed] : [])];
+  return { visit, complete: completeWhen(k, "exercises", now, conditions) };
 }
 
 /**
@@ -170,240 +157,4 @@ export async function resetCourseProgress(learnerId: string, course: string) {
     db.exerciseHintRequest.deleteMany({ where: { learnerId, courseSlug: course } }),
   ]);
   return { progress: progress.count, attempts: attempts.count, cards: cards.count };
-}
-
-export type LessonState = {
-  completed: boolean;
-  completedAt: string | null;
-  visitedAt: string | null;
-  lastSection: string | null;
-  bestScore: number | null;
-  bestMaxScore: number | null;
-};
-
-export type QuizVersionStats = {
-  attempts: number;
-  best: { score: number; maxScore: number };
-  latest: { score: number; maxScore: number; passed: boolean; at: string };
-};
-
-export type CourseProgress = {
-  lessons: Record<string, LessonState>;
-  last: { lesson: string; section: string | null; at: string } | null;
-  /** Per `lesson/quizId`, per quiz version: versions are never mixed (the page knows the current one). */
-  quizzes: Record<string, Record<string, QuizVersionStats>>;
-  /** Per `lesson/exerciseId`, per exercise version: attempts and whether one passed. */
-  exercises: Record<string, Record<string, ExerciseVersionStats>>;
-};
-
-export type ExerciseVersionStats = { attempts: number; passed: boolean; latestAt: string };
-
-type ProgressRow = {
-  lessonSlug: string;
-  completedAt: Date | null;
-  lastVisitedAt: Date | null;
-  lastSection: string | null;
-  bestScore: number | null;
-  bestMaxScore: number | null;
-};
-type AttemptRow = {
-  lessonSlug: string;
-  quizId: string;
-  quizVersion: string;
-  score: number;
-  maxScore: number;
-  passed: boolean;
-  createdAt: Date;
-};
-type ExerciseRow = {
-  lessonSlug: string;
-  exerciseId: string;
-  exerciseVersion: string;
-  attempts: number;
-  passed: boolean;
-  latestAt: Date;
-};
-export type ProgressRows = [ProgressRow[], AttemptRow[], ExerciseRow[]];
-
-/**
- * The three reads of a learner's course progress, on `runner`: the quiz write runs them in its
- * own transaction, after its writes; the other readers in a read-only one (a consistent view).
- * Raw SQL on the PrismaClient's adapter (lib/db/sql.ts): a graded quiz answers with this.
- */
-export async function readProgressRows(
-  runner: SqlRunner,
-  learnerId: string,
-  course: string,
-): Promise<ProgressRows> {
-  const lessons = await runner.query(
-    sql`SELECT "lessonSlug", "completedAt", "lastVisitedAt", "lastSection", "bestScore", "bestMaxScore"
-        FROM "LessonProgress" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}`,
-    {
-      lessonSlug: col.text,
-      completedAt: col.dateOrNull,
-      lastVisitedAt: col.dateOrNull,
-      lastSection: col.textOrNull,
-      bestScore: col.intOrNull,
-      bestMaxScore: col.intOrNull,
-    },
-  );
-  const attempts = await runner.query(
-    sql`SELECT "lessonSlug", "quizId", "quizVersion", "score", "maxScore", "passed", "createdAt"
-        FROM "QuizAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
-        ORDER BY "createdAt" ASC, "id" ASC`,
-    {
-      lessonSlug: col.text,
-      quizId: col.text,
-      quizVersion: col.text,
-      score: col.int,
-      maxScore: col.int,
-      passed: col.bool,
-      createdAt: col.date,
-    },
-  );
-  const exercises = await runner.query(
-    sql`SELECT "lessonSlug", "exerciseId", "exerciseVersion", COUNT(*) AS "attempts",
-          MAX(CASE WHEN "passed" THEN 1 ELSE 0 END) AS "passed", MAX("createdAt") AS "latestAt"
-        FROM "ExerciseAttempt" WHERE "learnerId" = ${learnerId} AND "courseSlug" = ${course}
-        GROUP BY "lessonSlug", "exerciseId", "exerciseVersion"`,
-    {
-      lessonSlug: col.text,
-      exerciseId: col.text,
-      exerciseVersion: col.text,
-      attempts: col.int,
-      passed: col.bool,
-      latestAt: col.date,
-    },
-  );
-  return [lessons, attempts, exercises];
-}
-
-async function readCourseProgress(learnerId: string, course: string): Promise<ProgressRows> {
-  return direct.transaction((tx) => readProgressRows(tx, learnerId, course));
-}
-
-/**
- * One learner's progress in one course: lesson states, where they left off, and quiz stats.
- * Both reads go as one batch on one connection (a consistent view, and a graded quiz's write,
- * which answers with this, holds one pooled connection instead of two).
- */
-export async function getCourseProgress(learnerId: string, course: string): Promise<CourseProgress> {
-  return toCourseProgress(await readCourseProgress(learnerId, course));
-}
-
-/**
- * The course progress and, from the same read, the learner's record on one version of one quiz
- * (how many attempts, whether any passed): what a graded quiz answers with.
- */
-export async function getCourseProgressAndHistory(
-  learnerId: string,
-  course: string,
-  quiz: QuizKey,
-): Promise<ProgressAndHistory> {
-  return progressAndHistory(await readCourseProgress(learnerId, course), quiz);
-}
-
-type QuizKey = { lesson: string; quizId: string; quizVersion: string };
-export type ProgressAndHistory = {
-  progress: CourseProgress;
-  history: { attempts: number; passed: boolean };
-};
-
-/** getCourseProgressAndHistory's answer from what readProgressRows read. */
-export function progressAndHistory(rows: ProgressRows, quiz: QuizKey): ProgressAndHistory {
-  const mine = rows[1].filter(
-    (a) => a.lessonSlug === quiz.lesson && a.quizId === quiz.quizId && a.quizVersion === quiz.quizVersion,
-  );
-  return {
-    progress: toCourseProgress(rows),
-    history: { attempts: mine.length, passed: mine.some((a) => a.passed) },
-  };
-}
-
-function toCourseProgress([rows, attempts, exerciseRows]: ProgressRows): CourseProgress {
-  const lessons: Record<string, LessonState> = {};
-  let last: CourseProgress["last"] = null;
-  for (const r of rows) {
-    lessons[r.lessonSlug] = {
-      completed: Boolean(r.completedAt),
-      completedAt: r.completedAt?.toISOString() ?? null,
-      visitedAt: r.lastVisitedAt?.toISOString() ?? null,
-      lastSection: r.lastSection,
-      bestScore: r.bestScore,
-      bestMaxScore: r.bestMaxScore,
-    };
-    if (r.lastVisitedAt && (!last || r.lastVisitedAt.toISOString() > last.at)) {
-      last = { lesson: r.lessonSlug, section: r.lastSection, at: r.lastVisitedAt.toISOString() };
-    }
-  }
-  const quizzes: CourseProgress["quizzes"] = {};
-  for (const a of attempts) {
-    const key = `${a.lessonSlug}/${a.quizId}`;
-    quizzes[key] ??= {};
-    const byVersion = quizzes[key];
-    const latest = { score: a.score, maxScore: a.maxScore, passed: a.passed, at: a.createdAt.toISOString() };
-    const stats = byVersion[a.quizVersion];
-    if (!stats) {
-      byVersion[a.quizVersion] = { attempts: 1, best: { score: a.score, maxScore: a.maxScore }, latest };
-      continue;
-    }
-    stats.attempts++;
-    if (a.score / a.maxScore > stats.best.score / stats.best.maxScore)
-      stats.best = { score: a.score, maxScore: a.maxScore };
-    stats.latest = latest;
-  }
-  const exercises: CourseProgress["exercises"] = {};
-  for (const e of exerciseRows) {
-    const key = `${e.lessonSlug}/${e.exerciseId}`;
-    exercises[key] ??= {};
-    exercises[key][e.exerciseVersion] = {
-      attempts: e.attempts,
-      passed: e.passed,
-      latestAt: e.latestAt.toISOString(),
-    };
-  }
-  return { lessons, last, quizzes, exercises };
-}
-
-export type AttemptSummary = {
-  id: string;
-  course: string;
-  lesson: string;
-  quizId: string;
-  quizVersion: string;
-  score: number;
-  maxScore: number;
-  passed: boolean;
-  at: Date;
-};
-
-/** A learner's quiz attempts, newest first. */
-export async function getAttemptHistory(learnerId: string, take = 200): Promise<AttemptSummary[]> {
-  const rows = await db.quizAttempt.findMany({
-    where: { learnerId },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      courseSlug: true,
-      lessonSlug: true,
-      quizId: true,
-      quizVersion: true,
-      score: true,
-      maxScore: true,
-      passed: true,
-      createdAt: true,
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    course: r.courseSlug,
-    lesson: r.lessonSlug,
-    quizId: r.quizId,
-    quizVersion: r.quizVersion,
-    score: r.score,
-    maxScore: r.maxScore,
-    passed: r.passed,
-    at: r.createdAt,
-  }));
 }

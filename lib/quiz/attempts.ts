@@ -10,9 +10,9 @@ import {
   type ProgressAndHistory,
   type ProgressRows,
   progressAndHistory,
-  quizProgressStatements,
   readProgressRows,
-} from "@/lib/progress/progress";
+} from "@/lib/progress/course-progress";
+import { quizProgressStatements } from "@/lib/progress/progress";
 import { type Answers, type GradeResult, percentOf } from "./grade";
 
 export type StoredAttempt = {

@@ -2,7 +2,7 @@ import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
 import { completionRuleFor } from "@/lib/exercises/completion";
-import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/progress";
+import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/course-progress";
 import { findAttempt, recordAttempt } from "./attempts";
 import { quizFormSubmissionId } from "./form-submission";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";

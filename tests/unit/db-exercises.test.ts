@@ -10,6 +10,7 @@ let attempts: typeof import("@/lib/exercises/attempts");
 let drafts: typeof import("@/lib/exercises/drafts");
 let recordQuiz: typeof import("@/lib/quiz/attempts").recordAttempt;
 let progress: typeof import("@/lib/progress/progress");
+let courseProgress: typeof import("@/lib/progress/course-progress");
 let merge: typeof import("@/lib/progress/merge").mergeAnonymousLearner;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   drafts = await import("@/lib/exercises/drafts");
   ({ recordAttempt: recordQuiz } = await import("@/lib/quiz/attempts"));
   progress = await import("@/lib/progress/progress");
+  courseProgress = await import("@/lib/progress/course-progress");
   ({ mergeAnonymousLearner: merge } = await import("@/lib/progress/merge"));
 }, 60_000);
 
@@ -94,6 +96,30 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     ]);
   });
 
+  it("waits its turn behind other writes holding the database for over 2 s, and stores the attempt", async () => {
+    // Under load a submission queues behind other learners' writes (on SQLite, for the one
+    // connection's transaction lock; on PostgreSQL, here, for the learner's progress row). Prisma's
+    // interactive transaction gave up after 2 s (maxWait) and the learner got "Something went wrong".
+    const { direct } = await import("@/lib/db");
+    const { sql } = await import("@/lib/db/sql");
+    const id = await learner();
+    await attempts.recordExerciseAttempt(exercise(id, "shrink", true));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const holder = direct.transaction(async (tx) => {
+      await tx.execute(
+        sql`UPDATE "LessonProgress" SET "lastSection" = "lastSection" WHERE "learnerId" = ${id} AND "lessonSlug" = ${lesson}`,
+      );
+      held();
+      await new Promise((r) => setTimeout(r, 2500));
+    });
+    await holding;
+    const queued = await attempts.recordExerciseAttempt(exercise(id, "scratch", true));
+    await holder;
+    expect(queued).toMatchObject({ created: true, completed: false });
+    expect(await db.exerciseAttempt.count({ where: { learnerId: id } })).toBe(2);
+  });
+
   it("lets two learners use the same submission id without finding each other's attempt", async () => {
     const [a, b] = [await learner(), await learner()];
     const id = randomUUID();
@@ -155,7 +181,7 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
       attempts: 0,
       passed: false,
     });
-    const state = await progress.getCourseProgress(id, course);
+    const state = await courseProgress.getCourseProgress(id, course);
     expect(state.exercises[`${lesson}/shrink`]?.aaaaaaaaaaaa).toMatchObject({ attempts: 2, passed: true });
   });
 

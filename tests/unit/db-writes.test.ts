@@ -9,6 +9,7 @@ let database: TestDatabase;
 let db: typeof import("@/lib/db").db;
 let recordAttempt: typeof import("@/lib/quiz/attempts").recordAttempt;
 let progress: typeof import("@/lib/progress/progress");
+let courseProgress: typeof import("@/lib/progress/course-progress");
 let merge: typeof import("@/lib/progress/merge").mergeAnonymousLearner;
 let createComment: typeof import("@/lib/comments/queries").createComment;
 let seedCatalog: typeof import("@/lib/seed/catalog").seedCatalog;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   ({ recordAttempt } = await import("@/lib/quiz/attempts"));
   progress = await import("@/lib/progress/progress");
+  courseProgress = await import("@/lib/progress/course-progress");
   ({ mergeAnonymousLearner: merge } = await import("@/lib/progress/merge"));
   ({ createComment } = await import("@/lib/comments/queries"));
   ({ seedCatalog } = await import("@/lib/seed/catalog"));
@@ -72,7 +74,7 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
     const rows = await db.lessonProgress.findMany({ where: { learnerId: id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.completedBy).toBe("manual");
-    const state = await progress.getCourseProgress(id, "docker");
+    const state = await courseProgress.getCourseProgress(id, "docker");
     expect(JSON.stringify(state)).toContain("volumes");
   });
 
@@ -161,7 +163,11 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
     expect(await read()).toMatchObject({ completedAt: null, completedBy: null, bestScore: 4 });
     // The progress a graded quiz answers with, read back with raw SQL on either database.
     const quiz = { lesson: key.lesson, quizId: "check", quizVersion: "v1" };
-    const { progress: state, history } = await progress.getCourseProgressAndHistory(id, key.course, quiz);
+    const { progress: state, history } = await courseProgress.getCourseProgressAndHistory(
+      id,
+      key.course,
+      quiz,
+    );
     expect(history).toEqual({ attempts: 4, passed: true });
     expect(state.lessons[key.lesson]).toMatchObject({ completed: false, bestScore: 4, bestMaxScore: 4 });
     expect(state.lessons[key.lesson]!.visitedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -171,7 +177,7 @@ describe(`learner writes on ${TEST_PROVIDER}`, () => {
       best: { score: 4, maxScore: 4 },
       latest: { score: 4, maxScore: 4, passed: true, at: stored.createdAt.toISOString() },
     });
-    expect(await progress.getCourseProgress(id, key.course)).toEqual(state);
+    expect(await courseProgress.getCourseProgress(id, key.course)).toEqual(state);
     const again = await progress.setLessonComplete(key, true);
     expect((await read()).completedBy).toBe("manual");
     expect(again!.getTime()).toBeGreaterThanOrEqual(manual!.getTime());

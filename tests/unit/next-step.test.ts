@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { LessonState } from "@/lib/progress/course-progress";
 import { courseStep } from "@/lib/progress/next-step";
-import type { LessonState } from "@/lib/progress/progress";
 
 const lessons = [1, 2, 3, 4].map((part) => ({ slug: `p${part}`, part }));
 const state = (completed: boolean): LessonState => ({

@@ -4,7 +4,7 @@ import { ResetProgress } from "@/components/progress/reset-progress";
 import { currentLearnerId } from "@/lib/auth/identity";
 import { getCatalog } from "@/lib/content/catalog";
 import { quizVersion } from "@/lib/content/quiz-public";
-import { getAttemptHistory, getCourseProgress } from "@/lib/progress/progress";
+import { getAttemptHistory, getCourseProgress } from "@/lib/progress/course-progress";
 import { lessonQuizzes } from "@/lib/quiz/lookup";
 
 export const metadata: Metadata = { title: "Your progress", robots: { index: false } };

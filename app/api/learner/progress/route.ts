@@ -2,7 +2,7 @@ import { z } from "zod";
 import { issueMessage } from "@/lib/actions/issues";
 import { currentLearnerId } from "@/lib/auth/identity";
 import { SlugSchema } from "@/lib/content/slug";
-import { getCourseProgress } from "@/lib/progress/progress";
+import { getCourseProgress } from "@/lib/progress/course-progress";
 
 export const dynamic = "force-dynamic";
 
