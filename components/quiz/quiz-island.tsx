@@ -11,6 +11,7 @@ import { AddToReview } from "@/components/review/add-to-review";
 import { Button, buttonClassName } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { submitQuizAction } from "@/lib/quiz/actions";
+import { ATTEMPT_FIELD } from "@/lib/quiz/form-fields";
 import type { QuizFormState } from "@/lib/quiz/form-write";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
@@ -216,6 +217,8 @@ function QuizAttempt({
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="version" value={quiz.version} />
       <SubmissionIdField idRef={submissionId} />
+      {/* Which graded attempt is on screen: "Add to review" without JavaScript shows it again. */}
+      {result ? <input type="hidden" name={ATTEMPT_FIELD} value={result.attemptId} /> : null}
 
       <ol className="grid list-none gap-6 pl-0">
         {quiz.questions.map((q, i) => {
@@ -259,6 +262,7 @@ function QuizAttempt({
                   <AddToReview
                     {...{ course, lesson, quizId: quiz.id, questionId: q.id }}
                     missed={!feedback.correct}
+                    added={actionState?.review?.questionId === q.id ? actionState.review.result : null}
                   />
                 ) : null}
               </fieldset>

@@ -1,12 +1,16 @@
 import "server-only";
 import type { ActionResult } from "@/lib/actions/result";
 import { readQuizForm } from "./form-answers";
+import type { ReviewAdded } from "./form-review";
 import { type AnswerProblem, type Answers, validateAnswers } from "./grade";
 import { findQuiz } from "./lookup";
 import { type QuizActionData, submitQuiz } from "./writes";
 
-/** The quiz form's state: the write's answer, and the answers the form was sent with, to show them again. */
-export type QuizFormState = ActionResult<QuizActionData> & { answers?: Answers };
+/**
+ * The quiz form's state: the write's answer, and the answers the form was sent with, to show them
+ * again; after "Add to review" without JavaScript, what the add answered (./form-review.ts).
+ */
+export type QuizFormState = ActionResult<QuizActionData> & { answers?: Answers; review?: ReviewAdded };
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
