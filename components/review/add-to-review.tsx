@@ -13,6 +13,8 @@ type Props = {
   missed: boolean;
   /** What adding this question answered when the page came back from the form without JavaScript. */
   added?: ActionResult<{ due: string }> | null;
+  /** The question's element id: the page without JavaScript comes back scrolled to it. */
+  anchor: string;
 };
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" });
@@ -21,10 +23,10 @@ const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "n
  * Beside a graded question: a missed one is already in the learner's review (the server put it
  * there with the attempt); any other can be added with one click. A button, not a form: it sits
  * inside the quiz's form. With JavaScript it calls the review's action; without, it is a submit
- * button of the quiz's form, naming its question (lib/quiz/form-review.ts), and the page comes
+ * button of the quiz's form, naming its question (lib/review/quiz-form.ts), and the page comes
  * back graded with what the add answered.
  */
-export function AddToReview({ missed, added = null, ...question }: Props) {
+export function AddToReview({ missed, added = null, anchor, ...question }: Props) {
   const [state, addAction, pending] = useActionState(addToReviewAction, added);
   if (missed || state?.ok) {
     return (
@@ -47,6 +49,8 @@ export function AddToReview({ missed, added = null, ...question }: Props) {
         type="submit"
         name={ADD_TO_REVIEW_FIELD}
         value={question.questionId}
+        // The same page, at this question: the post is the quiz form's, the answer lands here.
+        formAction={`#${anchor}`}
         onClick={(e) => {
           e.preventDefault();
           add();

@@ -96,7 +96,7 @@ export const submitQuiz = defineWrite({
  * allows it) and the course progress after it. One read for both: the progress the page shows and
  * the learner's record on this version, which decides (unless this attempt passed) whether the
  * answers are revealed. A new attempt's write transaction read them already (`read`); a repeated
- * submission, or an attempt shown again (./form-review.ts), reads them now.
+ * submission, or an attempt shown again (lib/review/quiz-form.ts), reads them now.
  */
 export async function attemptShown(
   k: {

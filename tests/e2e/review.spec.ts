@@ -253,6 +253,8 @@ test("without JavaScript, a question answered right goes to review from the grad
   await expect(item.locator("[data-in-review]")).toContainText(
     /^Added to your review: it comes back \w{3}, [^.]*\d[^.]*\./,
   );
+  // The page comes back at that question, not at the top of the lesson.
+  expect(new URL(page.url()).hash).toBe(`#quiz-${quiz.id}-${finalStage.id}`);
   // The graded page is kept: the grade, every verdict, the answers as chosen, one attempt.
   await expect(section.locator(".quiz-result")).toContainText(graded);
   await expect(section.locator('[data-result="correct"]')).toHaveCount(quiz.questions.length);
@@ -270,16 +272,26 @@ test("without JavaScript, a question answered right goes to review from the grad
   expect(html).toContain("Added to your review: it comes back");
   expect(html).not.toContain("already been recorded");
   expect(html.match(/data-result="correct"/g)).toHaveLength(quiz.questions.length);
-  // A refused add (a question the quiz does not have): a clear message, the graded page kept.
-  const field = `\r\n\r\n${finalStage.id}\r\n`;
-  expect(body.toString("latin1")).toContain(field);
-  const refused = await context.request.post(PART7, {
-    headers,
-    data: Buffer.from(body.toString("latin1").replace(field, "\r\n\r\nno-such-question\r\n"), "latin1"),
+  // A refused add (the post names a question the quiz does not have): a clear message, the graded
+  // page kept, and the question added before still says so.
+  const field = `\r\n\r\n${indexBase.id}\r\n`;
+  await page.route(PART7, (route) => {
+    const sentBody = route.request().postDataBuffer()!.toString("latin1");
+    expect(sentBody).toContain(field);
+    const changed = sentBody.replace(field, "\r\n\r\nno-such-question\r\n");
+    return route.continue({ postData: Buffer.from(changed, "latin1") });
   });
-  const refusal = await refused.text();
-  expect(refusal).toContain("This question does not exist");
-  expect(refusal.match(/data-result="correct"/g)).toHaveLength(quiz.questions.length);
+  await section
+    .locator(`[data-question="${indexBase.id}"]`)
+    .getByRole("button", { name: "Add to review" })
+    .click();
+  await expect(section.getByRole("alert")).toContainText("This question does not exist");
+  await expect(section.locator(".quiz-result")).toContainText(graded);
+  await expect(section.locator('[data-result="correct"]')).toHaveCount(quiz.questions.length);
+  await expect(item.locator("[data-in-review]")).toContainText("Added to your review: it comes back");
+  await expect(item.getByRole("radio", { name: plain(right.text), exact: true })).toBeChecked();
+  await expectNoOverflow(page, "the graded quiz with a refused add at 390 px");
+  await page.unroute(PART7);
   const cookie = (await context.cookies()).find((c) => c.name === "lectern_learner");
   const learnerId = decodeURIComponent(cookie!.value).split(".")[0]!;
   const db = scriptClient(E2E_DATABASE_URL);

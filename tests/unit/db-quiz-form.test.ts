@@ -26,7 +26,7 @@ let database: TestDatabase;
 let db: typeof import("@/lib/db").db;
 let form: typeof import("@/lib/quiz/form-write");
 let derive: typeof import("@/lib/quiz/form-submission");
-let review: typeof import("@/lib/quiz/form-review");
+let review: typeof import("@/lib/review/quiz-form");
 let quiz: QuizDefinition;
 const target = { course: "docker", lesson: "multi-stage-builds" };
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   form = await import("@/lib/quiz/form-write");
   derive = await import("@/lib/quiz/form-submission");
-  review = await import("@/lib/quiz/form-review");
+  review = await import("@/lib/review/quiz-form");
   const { lessonQuizzes } = await import("@/lib/quiz/lookup");
   quiz = (await lessonQuizzes(target.course, target.lesson))![0]!;
 }, 120_000);
@@ -186,6 +186,9 @@ describe(`"Add to review" from the graded quiz form without JavaScript on ${TEST
     const missed = graded.data.result.questions.filter((q) => !q.correct).map((q) => q.id);
     expect(missed).toContain(fill.id);
     expect(after.map((c) => c.itemId).sort()).toEqual([...missed, single.id].sort());
+    expect(added.review?.inReview).toEqual(
+      Object.fromEntries(after.map((c) => [c.itemId, c.due.toISOString()])),
+    );
 
     // Sent again (a reload): the same card on the same schedule, and still one attempt.
     const again = await review.addToReviewFromQuizForm(addPost(single.id, graded.data.attemptId));

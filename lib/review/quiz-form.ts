@@ -1,17 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/actions/result";
 import { currentLearnerId } from "@/lib/auth/identity";
+import { dueByItem } from "@/lib/cards/cards";
 import { SlugSchema } from "@/lib/content/slug";
-import { addToReview } from "@/lib/review/writes";
-import { findLearnerAttempt } from "./attempts";
-import { ADD_TO_REVIEW_FIELD, ATTEMPT_FIELD } from "./form-fields";
-import type { QuizFormState } from "./form-write";
-import { findQuiz } from "./lookup";
-import { attemptShown } from "./writes";
-
-/** What the add answered, for the question whose button was pressed. */
-export type ReviewAdded = { questionId: string; result: ActionResult<{ due: string }> };
+import { findLearnerAttempt } from "@/lib/quiz/attempts";
+import { ADD_TO_REVIEW_FIELD, ATTEMPT_FIELD } from "@/lib/quiz/form-fields";
+import type { QuizFormState, ReviewAdded } from "@/lib/quiz/form-write";
+import { findQuiz } from "@/lib/quiz/lookup";
+import { attemptShown } from "@/lib/quiz/writes";
+import { addToReview } from "./writes";
 
 const ShownAttemptSchema = z.object({
   course: SlugSchema,
@@ -27,7 +24,7 @@ const GONE =
  * "Add to review" beside a graded question, pressed without JavaScript. The button is a submit
  * button of the quiz's own form, so the post comes to the quiz's action, whose state the page is
  * rendered from (a second action would come back with the quiz empty). The question goes through
- * the review's one write (lib/review/writes.ts: the same as the button's with JavaScript); then
+ * the review's one write (./writes.ts: the same as the button's with JavaScript); then
  * the attempt that was on screen is shown again, read back from what was stored (answers, grade,
  * what may be revealed), never from the post, with the add's answer beside the question. Sent
  * again (a reload), the card is the same one and keeps its schedule; the quiz is not submitted.
@@ -40,15 +37,17 @@ export async function addToReviewFromQuizForm(form: FormData): Promise<QuizFormS
   const [course, lesson, quizId] = [field("course"), field("lesson"), field("quizId")];
   const questionId = field(ADD_TO_REVIEW_FIELD) ?? "";
   const added = await addToReview({ course, lesson, quizId, questionId });
-  const review: ReviewAdded = { questionId, result: added };
   const shown = ShownAttemptSchema.safeParse({ course, lesson, quizId, attemptId: field(ATTEMPT_FIELD) });
   const learnerId = shown.success ? await currentLearnerId() : null;
-  if (!shown.success || !learnerId) return { ok: false, message: GONE, status: 404, review };
+  if (!shown.success || !learnerId)
+    return { ok: false, message: GONE, status: 404, review: { questionId, result: added, inReview: {} } };
   const k = shown.data;
-  const [found, stored] = await Promise.all([
+  const [found, stored, inReview] = await Promise.all([
     findQuiz(k.course, k.lesson, k.quizId),
     findLearnerAttempt({ learnerId, ...k }),
+    dueByItem(learnerId, { kind: "quiz", course: k.course, lesson: k.lesson, sourceId: k.quizId }),
   ]);
+  const review: ReviewAdded = { questionId, result: added, inReview };
   if (!found || !stored || stored.attempt.quizVersion !== found.version)
     return { ok: false, message: GONE, status: 404, review };
   const data = await attemptShown(
