@@ -4,6 +4,7 @@ import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { ADD_TO_REVIEW_FIELD } from "@/lib/quiz/form-fields";
 import { addToReviewAction } from "@/lib/review/actions";
+import { dueDay } from "@/lib/review/when";
 
 type Props = {
   course: string;
@@ -16,8 +17,6 @@ type Props = {
   /** The question's element id: the page without JavaScript comes back scrolled to it. */
   anchor: string;
 };
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" });
 
 /**
  * Beside a graded question: a missed one is already in the learner's review (the server put it
@@ -32,7 +31,7 @@ export function AddToReview({ missed, added = null, anchor, ...question }: Props
     return (
       <p className="mt-2 text-sm text-[var(--fg-muted)]" data-in-review="">
         {state?.ok
-          ? `Added to your review: it comes back ${dayFormat.format(new Date(state.data.due))}.`
+          ? `Added to your review: it comes back on ${dueDay(new Date(state.data.due))}.`
           : "Missed questions go to your review and come back on a schedule."}{" "}
         <a href="/review">Open review</a>
       </p>
