@@ -39,6 +39,8 @@ for (const width of [390, 1280] as const)
       };
       /** What the reader sees on arrival: the window only. */
       const view = async (state: string) => {
+        // The lesson streams in for a while after the question is there: the window once it has loaded.
+        await page.waitForLoadState("load");
         await expectNoSidewaysScroll(page, `${state} at ${width}`);
         await page.screenshot({ path: `${dir}/${state}-${width}-${theme}.png` });
       };
