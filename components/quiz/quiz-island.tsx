@@ -10,10 +10,11 @@ import {
 import { AddToReview } from "@/components/review/add-to-review";
 import { Button, buttonClassName } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
-import { submitQuizAction } from "@/lib/quiz/actions";
-import type { QuizFormState } from "@/lib/quiz/form-write";
+import { ATTEMPT_FIELD } from "@/lib/quiz/form-fields";
+import type { QuizFormState, ReviewAdded } from "@/lib/quiz/form-write";
 import type { Answer, QuestionResult } from "@/lib/quiz/grade";
 import type { QuizActionData } from "@/lib/quiz/writes";
+import { quizFormAction } from "@/lib/review/actions";
 import { InlineText } from "./inline-text";
 import { QuestionInput, useScripted } from "./question-input";
 import type { QuizIslandProps } from "./quiz-text";
@@ -39,7 +40,7 @@ export function QuizIsland({ showTitle = true, ...props }: Props) {
   // graded, its header counting the attempt). With JavaScript the answers go to the JSON route:
   // its answer is only the result, where the action would answer with the page re-rendered when
   // it set the learner cookie; so with JavaScript this state stays null.
-  const [actionState, formAction] = useActionState(submitQuizAction, null);
+  const [actionState, formAction] = useActionState(quizFormAction, null);
   return (
     <section
       aria-labelledby={showTitle ? titleId : undefined}
@@ -181,6 +182,14 @@ function QuizAttempt({
     ]),
   );
   const answered = Object.values(answers).some((a) => a !== undefined && a !== "");
+  // What "Add to review" answered without JavaScript: said beside its question, or here when the
+  // quiz does not show that question (the post named one it does not have).
+  const review = sent ? undefined : actionState?.review;
+  const unplaced =
+    review && !review.result.ok && !quiz.questions.some((q) => q.id === review.questionId)
+      ? review.result.message
+      : null;
+  const alert = state && !state.ok ? state.message : unplaced;
 
   return (
     <form
@@ -216,13 +225,15 @@ function QuizAttempt({
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="version" value={quiz.version} />
       <SubmissionIdField idRef={submissionId} />
+      {/* Which graded attempt is on screen: "Add to review" without JavaScript shows it again. */}
+      {result ? <input type="hidden" name={ATTEMPT_FIELD} value={result.attemptId} /> : null}
 
       <ol className="grid list-none gap-6 pl-0">
         {quiz.questions.map((q, i) => {
           const feedback = result?.result.questions.find((r) => r.id === q.id);
           const fieldError = state && !state.ok ? state.fieldErrors?.[q.id] : undefined;
           return (
-            <li key={q.id} data-question={q.id}>
+            <li key={q.id} id={questionAnchor(quiz.id, q.id)} data-question={q.id} className="scroll-mt-20">
               <fieldset aria-describedby={fieldError ? `${quiz.id}-${q.id}-error` : undefined}>
                 <legend className="mb-2 font-medium">
                   {/* One string, one text node: no React separators in the HTML. */}
@@ -259,6 +270,8 @@ function QuizAttempt({
                   <AddToReview
                     {...{ course, lesson, quizId: quiz.id, questionId: q.id }}
                     missed={!feedback.correct}
+                    added={addedToReview(review, q.id)}
+                    anchor={questionAnchor(quiz.id, q.id)}
                   />
                 ) : null}
               </fieldset>
@@ -267,14 +280,14 @@ function QuizAttempt({
         })}
       </ol>
 
-      {state && !state.ok ? (
+      {alert ? (
         <p
           ref={errorRef}
           tabIndex={-1}
           role="alert"
           className="mt-5 rounded-md border border-red-700/40 bg-red-50 px-3 py-2 text-red-800 dark:bg-red-950/40 dark:text-red-200"
         >
-          {state.message}
+          {alert}
         </p>
       ) : null}
 
@@ -305,6 +318,16 @@ function QuizAttempt({
     </form>
   );
 }
+
+/** What the page without JavaScript says of a question's card: just added (or refused), or there before. */
+function addedToReview(review: ReviewAdded | undefined, questionId: string) {
+  if (review?.questionId === questionId) return review.result;
+  const due = review?.inReview[questionId];
+  return due ? { ok: true as const, data: { due } } : null;
+}
+
+/** A graded question's element id: "Add to review" without JavaScript brings the reader back to it. */
+const questionAnchor = (quizId: string, questionId: string) => `quiz-${quizId}-${questionId}`;
 
 /** The submission id is chosen on the first submit, so a double click or retry reuses it. */
 function SubmissionIdField({ idRef }: { idRef: React.RefObject<string | null> }) {

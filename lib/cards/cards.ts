@@ -65,6 +65,18 @@ export function addCards(
     ON CONFLICT ("learnerId", "kind", "courseSlug", "lessonSlug", "sourceId", "itemId") DO NOTHING`;
 }
 
+/** When each card of one quiz (or exercise) in the learner's review is next due (ISO time), by item id. */
+export async function dueByItem(
+  learnerId: string,
+  s: Omit<CardSource, "itemId">,
+): Promise<Record<string, string>> {
+  const rows = await db.reviewCard.findMany({
+    where: { learnerId, kind: s.kind, courseSlug: s.course, lessonSlug: s.lesson, sourceId: s.sourceId },
+    select: { itemId: true, due: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.itemId, r.due.toISOString()]));
+}
+
 /**
  * Puts one source in the learner's review by hand, unless it is there already (then its
  * schedule stays), and returns the card. An upsert: two clicks at once leave one card.

@@ -90,6 +90,30 @@ export async function findAttempt(
   return { learnerId: row.learnerId, attempt: toStored(row) };
 }
 
+/**
+ * One of the learner's own attempts at a quiz, with the answers it was sent with, or null when
+ * the learner has no attempt by that id at that quiz.
+ */
+export async function findLearnerAttempt(k: {
+  learnerId: string;
+  course: string;
+  lesson: string;
+  quizId: string;
+  attemptId: string;
+}): Promise<{ attempt: StoredAttempt; answers: Answers } | null> {
+  const row = await db.quizAttempt.findFirst({
+    where: {
+      id: k.attemptId,
+      learnerId: k.learnerId,
+      courseSlug: k.course,
+      lessonSlug: k.lesson,
+      quizId: k.quizId,
+    },
+    select: { ...select, answers: true },
+  });
+  return row ? { attempt: toStored(row), answers: JSON.parse(row.answers) as Answers } : null;
+}
+
 /** The learner whose attempt a submission id already names, or null for a new submission. */
 export async function submissionOwner(submissionId: string): Promise<string | null> {
   return (await findAttempt(submissionId))?.learnerId ?? null;

@@ -5,8 +5,22 @@ import { type AnswerProblem, type Answers, validateAnswers } from "./grade";
 import { findQuiz } from "./lookup";
 import { type QuizActionData, submitQuiz } from "./writes";
 
-/** The quiz form's state: the write's answer, and the answers the form was sent with, to show them again. */
-export type QuizFormState = ActionResult<QuizActionData> & { answers?: Answers };
+/**
+ * What "Add to review" beside a graded question answered without JavaScript, for the question
+ * whose button was pressed, and when each of the quiz's questions already in the learner's review
+ * comes back (added before: no button offered again). See lib/review/quiz-form.ts.
+ */
+export type ReviewAdded = {
+  questionId: string;
+  result: ActionResult<{ due: string }>;
+  inReview: Record<string, string>;
+};
+
+/**
+ * The quiz form's state: the write's answer, and the answers the form was sent with, to show them
+ * again; after "Add to review" without JavaScript, what the add answered.
+ */
+export type QuizFormState = ActionResult<QuizActionData> & { answers?: Answers; review?: ReviewAdded };
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);

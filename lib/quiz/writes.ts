@@ -1,9 +1,14 @@
 import "server-only";
 import { defineWrite, perLearner } from "@/lib/actions/pipeline";
 import { ActionError } from "@/lib/actions/result";
+import type { QuizDefinition } from "@/lib/content/quiz-schema";
 import { completionRuleFor } from "@/lib/exercises/completion";
-import { type CourseProgress, getCourseProgressAndHistory } from "@/lib/progress/course-progress";
-import { findAttempt, recordAttempt } from "./attempts";
+import {
+  type CourseProgress,
+  getCourseProgressAndHistory,
+  type ProgressAndHistory,
+} from "@/lib/progress/course-progress";
+import { findAttempt, recordAttempt, type StoredAttempt } from "./attempts";
 import { quizFormSubmissionId } from "./form-submission";
 import { type GradeResult, gradeQuiz, mayReveal, validateAnswers, visibleResult } from "./grade";
 import { findQuiz } from "./lookup";
@@ -82,23 +87,41 @@ export const submitQuiz = defineWrite({
     );
     if ("conflict" in stored)
       throw new ActionError("This submission was already recorded for someone else; reload the page");
-    // One read for both: the course progress the page shows and the learner's record on this
-    // version, which decides (unless this attempt passed) whether the answers are revealed. A new
-    // attempt's write transaction read them already; a repeated submission reads them now.
-    const { progress, history } =
-      stored.read ??
-      (await getCourseProgressAndHistory(learnerId, input.course, {
-        lesson: input.lesson,
-        quizId: input.quizId,
-        quizVersion: ctx.version,
-      }));
-    const reveal = stored.attempt.result.passed || mayReveal(ctx.quiz, history);
-    return {
-      result: visibleResult(stored.attempt.result, reveal),
-      attemptId: stored.attempt.id,
-      version: ctx.version,
-      repeated: !stored.created,
-      progress: { known: true, ...progress },
-    };
+    return attemptShown({ learnerId, ...input, version: ctx.version, quiz: ctx.quiz }, stored);
   },
 });
+
+/**
+ * A stored attempt as the learner may see it: the result (the key held back until the reveal rule
+ * allows it) and the course progress after it. One read for both: the progress the page shows and
+ * the learner's record on this version, which decides (unless this attempt passed) whether the
+ * answers are revealed. A new attempt's write transaction read them already (`read`); a repeated
+ * submission, or an attempt shown again (lib/review/quiz-form.ts), reads them now.
+ */
+export async function attemptShown(
+  k: {
+    learnerId: string;
+    course: string;
+    lesson: string;
+    quizId: string;
+    version: string;
+    quiz: QuizDefinition;
+  },
+  stored: { attempt: StoredAttempt; created: boolean; read?: ProgressAndHistory },
+): Promise<QuizActionData> {
+  const { progress, history } =
+    stored.read ??
+    (await getCourseProgressAndHistory(k.learnerId, k.course, {
+      lesson: k.lesson,
+      quizId: k.quizId,
+      quizVersion: k.version,
+    }));
+  const reveal = stored.attempt.result.passed || mayReveal(k.quiz, history);
+  return {
+    result: visibleResult(stored.attempt.result, reveal),
+    attemptId: stored.attempt.id,
+    version: k.version,
+    repeated: !stored.created,
+    progress: { known: true, ...progress },
+  };
+}

@@ -2,7 +2,10 @@
 
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
+import { ADD_TO_REVIEW_FIELD } from "@/lib/quiz/form-fields";
+import { type QuizFormState, submitQuizForm } from "@/lib/quiz/form-write";
 import { ANSWERED_ELSEWHERE, type ReviewErrorCode } from "./messages";
+import { addToReviewFromQuizForm } from "./quiz-form";
 import { addToReview, answerReview } from "./writes";
 
 /** Where a failed answer sends the page: a fixed code, never text from the request, in the URL. */
@@ -28,4 +31,16 @@ export async function answerReviewFormAction(form: FormData) {
 /** Adds a quiz question to the learner's review (the control beside a graded question). */
 export async function addToReviewAction(_prev: ActionResult<{ due: string }> | null, form: FormData) {
   return addToReview(form);
+}
+
+/**
+ * A lesson quiz's form without JavaScript: grades it on the server and records the attempt once
+ * (lib/quiz/form-write.ts); or, sent by a graded question's "Add to review" button, adds that
+ * question to the learner's review and shows the graded attempt again (./quiz-form.ts). One
+ * action for both, since the page comes back rendered from this form's one state. It lives here,
+ * not in lib/quiz, because the review already builds on lib/quiz (no cycle between the two).
+ */
+export async function quizFormAction(_prev: QuizFormState | null, form: FormData): Promise<QuizFormState> {
+  if (form.has(ADD_TO_REVIEW_FIELD)) return addToReviewFromQuizForm(form);
+  return submitQuizForm(form);
 }

@@ -7,6 +7,9 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
+/** The day a card is due, as /review writes it: "Tue 8 December" (UTC, the server's day). */
+export const dueDay = (due: Date): string => dateFormat.format(due);
+
 /**
  * When a card is due, from `at`, as a person says it: "now", "in 5 hours", "tomorrow", "in 3 days
  * (Thu 10 December)". Dates are UTC, the server's day.
@@ -19,5 +22,5 @@ export function dueText(due: Date, at: Date): string {
   // is "tomorrow" even a few minutes later, not "in 24 hours".
   if (hours < 21) return hours === 1 ? "in about an hour" : `in ${hours} hours`;
   const days = Math.max(1, Math.round(ms / DAY));
-  return `${days === 1 ? "tomorrow" : `in ${days} days`} (${dateFormat.format(due)})`;
+  return `${days === 1 ? "tomorrow" : `in ${days} days`} (${dueDay(due)})`;
 }

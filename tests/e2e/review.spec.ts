@@ -4,13 +4,15 @@
 // so each sets it before it starts; they run one after another (one file, one worker).
 import { rmSync, writeFileSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { scriptClient } from "../../scripts/lib/prisma-client";
+import { E2E_DATABASE_URL } from "../playwright.config";
 import { createAccount, signIn, signUp, uniqueEmail } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { suiteClockFile } from "./support/database";
 import { waitForHydration } from "./support/hydration";
 import { expectNoSecrets, recordResponses } from "./support/leaks";
 import { authoredQuiz } from "./support/lesson-source";
-import { answerQuiz, openQuiz, plain } from "./support/quiz";
+import { answerQuiz, answerQuizWithoutScript, openQuiz, plain } from "./support/quiz";
 
 const PART7 = "/courses/docker/multi-stage-builds";
 const quiz = authoredQuiz("07-multi-stage-builds.mdx");
@@ -222,6 +224,106 @@ test("without JavaScript, /review asks the due cards, refuses an empty answer an
   await expect(card(page).locator("legend").first()).toContainText(plain(other.prompt));
   await plainContext.close();
   await learner.close();
+});
+
+test("without JavaScript, a question answered right goes to review from the graded quiz, once, and is rated on /review", {
+  tag: "@db",
+}, async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto(PART7);
+  const section = page.locator(`[data-quiz="${quiz.id}"]`);
+  await answerQuizWithoutScript(section, quiz.questions);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  const graded = /Your score: (\d+) of \1 \(100%\) — Passed/;
+  await expect(section.locator(".quiz-result")).toContainText(graded, { timeout: 20_000 });
+  // Nothing was missed, so every question offers to go to review.
+  await expect(section.getByRole("button", { name: "Add to review" })).toHaveCount(quiz.questions.length);
+  await expectNoOverflow(page, "the graded quiz without JavaScript at 390 px");
+
+  const item = section.locator(`[data-question="${finalStage.id}"]`);
+  const right = finalStage.choices!.find((c) => c.correct)!;
+  const sent = page.waitForRequest((r) => r.method() === "POST", { timeout: 20_000 });
+  await item.getByRole("button", { name: "Add to review" }).click();
+  const request = await sent;
+  await expect(item.locator("[data-in-review]")).toContainText(
+    /^Added to your review: it comes back on \w{3} \d{1,2} [A-Z][a-z]+\./,
+  );
+  // The page comes back at that question, not at the top of the lesson.
+  expect(new URL(page.url()).hash).toBe(`#quiz-${quiz.id}-${finalStage.id}`);
+  // The graded page is kept: the grade, every verdict, the answers as chosen, one attempt.
+  await expect(section.locator(".quiz-result")).toContainText(graded);
+  await expect(section.locator('[data-result="correct"]')).toHaveCount(quiz.questions.length);
+  await expect(item.getByRole("radio", { name: plain(right.text), exact: true })).toBeChecked();
+  await expect(section.getByTestId("quiz-stats")).toContainText("Attempts: 1");
+  await expect(section.getByRole("button", { name: "Add to review" })).toHaveCount(quiz.questions.length - 1);
+  await expectNoOverflow(page, "the graded quiz after adding to review at 390 px");
+
+  // A reload sends the same post again: the same card, and the quiz is not submitted again.
+  const headers = { "content-type": request.headers()["content-type"]! };
+  const body = request.postDataBuffer()!;
+  const again = await context.request.post(PART7, { headers, data: body });
+  expect(again.status()).toBe(200);
+  const html = await again.text();
+  expect(html).toContain("Added to your review: it comes back");
+  expect(html).not.toContain("already been recorded");
+  expect(html.match(/data-result="correct"/g)).toHaveLength(quiz.questions.length);
+  // A refused add (the post names a question the quiz does not have): a clear message, the graded
+  // page kept, and the question added before still says so.
+  const field = `\r\n\r\n${indexBase.id}\r\n`;
+  await page.route(PART7, (route) => {
+    const sentBody = route.request().postDataBuffer()!.toString("latin1");
+    expect(sentBody).toContain(field);
+    const changed = sentBody.replace(field, "\r\n\r\nno-such-question\r\n");
+    return route.continue({ postData: Buffer.from(changed, "latin1") });
+  });
+  await section
+    .locator(`[data-question="${indexBase.id}"]`)
+    .getByRole("button", { name: "Add to review" })
+    .click();
+  await expect(section.getByRole("alert")).toContainText("This question does not exist");
+  await expect(section.locator(".quiz-result")).toContainText(graded);
+  await expect(section.locator('[data-result="correct"]')).toHaveCount(quiz.questions.length);
+  await expect(item.locator("[data-in-review]")).toContainText("Added to your review: it comes back");
+  await expect(item.getByRole("radio", { name: plain(right.text), exact: true })).toBeChecked();
+  await expectNoOverflow(page, "the graded quiz with a refused add at 390 px");
+  await page.unroute(PART7);
+  const cookie = (await context.cookies()).find((c) => c.name === "lectern_learner");
+  const learnerId = decodeURIComponent(cookie!.value).split(".")[0]!;
+  const db = scriptClient(E2E_DATABASE_URL);
+  try {
+    expect(await db.quizAttempt.count({ where: { learnerId, quizId: quiz.id } })).toBe(1);
+    expect(await db.reviewCard.findMany({ where: { learnerId }, select: { itemId: true } })).toEqual([
+      { itemId: finalStage.id },
+    ]);
+  } finally {
+    await db.$disconnect();
+  }
+
+  // Once it is due, /review asks it without JavaScript and schedules it further out.
+  setClock(3 * DAY);
+  await page.goto("/review");
+  await expect(page.getByTestId("review-summary")).toHaveText("1 due now · 1 card in review");
+  await expect(card(page).getByRole("group", { name: plain(finalStage.prompt) })).toBeVisible();
+  await expectNoOverflow(page, "/review with the added card at 390 px");
+  await card(page)
+    .getByRole("radio", { name: plain(right.text), exact: true })
+    .check();
+  await card(page).getByRole("radio", { name: "Sure", exact: true }).check();
+  await card(page).getByRole("button", { name: "Check answer" }).click();
+  await expect(outcome(page).getByRole("status")).toHaveAttribute("data-result", "correct");
+  await expect(outcome(page).locator("[data-next-due]")).toContainText(/This card comes back in \d+ days/);
+  await expectNoOverflow(page, "/review graded at 390 px");
+  await page.getByRole("link", { name: "Done for now" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing due" })).toBeVisible();
+  await expect(page.getByText(/The next card is due /)).toBeVisible();
+  await expect(page.getByTestId("review-summary")).toHaveText("Nothing due now · 1 card in review");
+  await expectNoOverflow(page, "/review with nothing due at 390 px");
+  await context.close();
 });
 
 test("two tabs answering the same card: the first answer counts, the second is told and records nothing", {

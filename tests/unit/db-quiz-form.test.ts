@@ -26,6 +26,7 @@ let database: TestDatabase;
 let db: typeof import("@/lib/db").db;
 let form: typeof import("@/lib/quiz/form-write");
 let derive: typeof import("@/lib/quiz/form-submission");
+let review: typeof import("@/lib/review/quiz-form");
 let quiz: QuizDefinition;
 const target = { course: "docker", lesson: "multi-stage-builds" };
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   form = await import("@/lib/quiz/form-write");
   derive = await import("@/lib/quiz/form-submission");
+  review = await import("@/lib/review/quiz-form");
   const { lessonQuizzes } = await import("@/lib/quiz/lookup");
   quiz = (await lessonQuizzes(target.course, target.lesson))![0]!;
 }, 120_000);
@@ -144,5 +146,75 @@ describe(`the quiz form without JavaScript on ${TEST_PROVIDER}`, () => {
     expect(result.message).toMatch(new RegExp(`^Question ${order + 1}: give each item its own position`));
     expect(Object.keys(result.answers ?? {})).toHaveLength(quiz.questions.length - 1);
     expect(request.learnerId).toBeNull();
+  });
+});
+
+describe(`"Add to review" from the graded quiz form without JavaScript on ${TEST_PROVIDER}`, () => {
+  /** The graded page's form as its "Add to review" button posts it (the answers are disabled, so not sent). */
+  function addPost(questionId: string, attemptId: string) {
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ ...target, quizId: quiz.id, version: quizVersion(quiz) }))
+      data.append(k, v);
+    data.append("submissionId", "");
+    data.append("attemptId", attemptId);
+    data.append("addToReview", questionId);
+    return data;
+  }
+  const cards = () =>
+    db.reviewCard.findMany({
+      where: { learnerId: request.learnerId ?? "" },
+      select: { itemId: true, due: true },
+    });
+
+  it("adds the question once and shows the stored attempt again, not the post, without a new attempt", async () => {
+    const graded = await form.submitQuizForm(posted({ wrongFill: true }));
+    if (!graded.ok) expect.unreachable(graded.message);
+    const fill = quiz.questions.find((q) => q.type === "fill")!;
+    const single = quiz.questions.find((q) => q.type === "single")!;
+    const post = addPost(single.id, graded.data.attemptId);
+    // An answer in the post (forged: the graded page sends none) is not what the page shows.
+    post.append(`${quiz.id}-${fill.id}`, "forged");
+
+    const added = await review.addToReviewFromQuizForm(post);
+    if (!added.ok) expect.unreachable(added.message);
+    expect(added.review).toMatchObject({ questionId: single.id, result: { ok: true } });
+    expect(added.answers).toEqual(graded.answers);
+    expect(added.data.result).toEqual(graded.data.result);
+    expect(added.data).toMatchObject({ attemptId: graded.data.attemptId, repeated: false });
+    expect(added.data.progress).toEqual(graded.data.progress);
+    const after = await cards();
+    const missed = graded.data.result.questions.filter((q) => !q.correct).map((q) => q.id);
+    expect(missed).toContain(fill.id);
+    expect(after.map((c) => c.itemId).sort()).toEqual([...missed, single.id].sort());
+    expect(added.review?.inReview).toEqual(
+      Object.fromEntries(after.map((c) => [c.itemId, c.due.toISOString()])),
+    );
+
+    // Sent again (a reload): the same card on the same schedule, and still one attempt.
+    const again = await review.addToReviewFromQuizForm(addPost(single.id, graded.data.attemptId));
+    expect(again.review).toEqual(added.review);
+    expect(await cards()).toEqual(after);
+    expect(await attempts()).toBe(1);
+  });
+
+  it("a refused add says why beside its question and keeps the graded attempt on screen", async () => {
+    const graded = await form.submitQuizForm(posted());
+    if (!graded.ok) expect.unreachable(graded.message);
+    const refused = await review.addToReviewFromQuizForm(addPost("no-such-question", graded.data.attemptId));
+    if (!refused.ok) expect.unreachable(refused.message);
+    expect(refused.review?.result).toMatchObject({ ok: false, status: 404 });
+    expect(refused.review?.result.ok === false && refused.review.result.message).toMatch(/does not exist/);
+    expect(refused.data.result).toEqual(graded.data.result);
+    expect(await cards()).toEqual([]);
+  });
+
+  it("another learner's attempt is never shown: the page says to take the quiz again", async () => {
+    const graded = await form.submitQuizForm(posted());
+    if (!graded.ok) expect.unreachable(graded.message);
+    request.learnerId = null;
+    const other = await review.addToReviewFromQuizForm(addPost(quiz.questions[0]!.id, graded.data.attemptId));
+    if (other.ok) expect.unreachable("shown to someone else");
+    expect(other.message).toMatch(/take the quiz again/);
+    expect(other.answers).toBeUndefined();
   });
 });
