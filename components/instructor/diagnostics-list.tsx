@@ -83,7 +83,11 @@ export function DiagnosticsList({ id, diagnostics, onPick, expanded, onExpandedC
             onClick={() => onExpandedChange(!expanded)}
             className="rounded px-1 text-sm font-medium text-[var(--link)] underline underline-offset-2"
           >
-            {expanded ? "Show fewer" : `Show all ${diagnostics.length} problems`}
+            {expanded
+              ? "Show fewer"
+              : diagnostics.length === 1
+                ? "Show the problem in full"
+                : `Show all ${diagnostics.length} problems`}
           </button>
         ) : null}
       </div>
