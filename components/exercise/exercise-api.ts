@@ -1,6 +1,7 @@
 "use client";
 
 import type { ProgressResponse } from "@/components/progress/learner-store";
+import type { DraftSaveAnswer } from "@/lib/exercises/draft-sync";
 import type { ExerciseResultView, ExerciseState } from "@/lib/exercises/view";
 
 // The island's requests: JSON to app/api/learner/exercise-*, never a server action (a write
@@ -47,9 +48,12 @@ export const askHint = (t: Target, checkId: string, index: number) =>
 /** Asks for the reference solution (the server applies the reveal rule). */
 export const askSolution = (t: Target) => send<{ solution: string }>("/api/learner/exercise-solutions", t);
 
-/** Keeps this learner's draft on the server (anonymous or signed in). */
-export const putDraft = (t: Omit<Target, "version">, source: string) =>
-  send<{ savedAt: string }>("/api/learner/exercise-drafts", { ...t, source }, "PUT");
+/**
+ * Keeps this learner's draft on the server (anonymous or signed in) if it builds on revision `base`
+ * of the server's; otherwise the answer carries the server's draft.
+ */
+export const putDraft = (t: Omit<Target, "version">, source: string, base: number) =>
+  send<DraftSaveAnswer>("/api/learner/exercise-drafts", { ...t, source, base: String(base) }, "PUT");
 
 /** The account's draft and the latest result, for a learner returning to an exercise. */
 export async function loadState(t: Omit<Target, "version">): Promise<ExerciseState | null> {

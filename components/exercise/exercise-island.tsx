@@ -8,10 +8,12 @@ import { useVisitorData } from "@/components/ui/visitor-data";
 import { type ExerciseFormState, submitExerciseFormAction } from "@/lib/exercises/actions";
 import { exercisePathOf } from "@/lib/exercises/paths";
 import type { PublicExercise } from "@/lib/exercises/types";
-import { type CheckView, draftStorageKey, type ExerciseResultView } from "@/lib/exercises/view";
+import type { CheckView, ExerciseResultView } from "@/lib/exercises/view";
 import type { EditorHandle } from "./code-editor";
-import { askHint, askSolution, loadState, putDraft, submitAttempt, type Target } from "./exercise-api";
+import { DraftConflict } from "./draft-conflict";
+import { askHint, askSolution, submitAttempt, type Target } from "./exercise-api";
 import { ExerciseResults } from "./exercise-results";
+import { useExerciseDraft } from "./use-exercise-draft";
 
 // CodeMirror arrives only when the learner opens the exercise: its chunk is not in the lesson's
 // first load. Until it has loaded, the textarea stays (and works).
@@ -65,54 +67,18 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
   const { data: progress } = useCourseProgress(course);
   const tried = Boolean(progress?.exercises?.[`${lesson}/${exercise.id}`]);
   const ids = `exercise-${exercise.id}`;
-  // The source last sent to the server (the starter or the page's, until the learner edits).
-  const saved = useRef(source);
-
-  // A returning learner: this browser's draft, then (signed in, or after an attempt) the server's
-  // when it is the newer one (written on another device, or carried into the account at sign-in).
-  useEffect(() => {
-    if (initial) return;
-    const local = readLocal(course, lesson, exercise.id);
-    if (local && local.source !== exercise.starter) {
-      setSource(local.source);
-      setNotice("Your draft from this browser was restored.");
-    }
-  }, [course, lesson, exercise.id, exercise.starter, initial]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per exercise when the learner is known (target derives from the listed values)
-  useEffect(() => {
-    if (initial || !(signedIn || tried)) return;
-    let live = true;
-    void loadState(target).then((state) => {
-      if (!live || !state) return;
-      if (state.latest && state.latest.version === exercise.version) setResult((r) => r ?? state.latest);
-      const local = readLocal(course, lesson, exercise.id);
-      const draft = state.draft;
-      if (!draft || draft.source === local?.source) return;
-      const savedAt = Date.parse(draft.updatedAt);
-      if (local && local.source !== exercise.starter && local.at >= savedAt) return;
-      saved.current = draft.source;
-      writeLocal(course, lesson, exercise.id, draft.source, exercise.starter, savedAt);
-      setSource(draft.source);
-      editor.current?.replace(draft.source);
-      setNotice("Your saved draft was restored.");
-    });
-    return () => {
-      live = false;
-    };
-  }, [signedIn, tried, initial, course, lesson, exercise.id, exercise.version]);
-
-  // Drafts: every change in this browser at once; to the server a moment after typing stops (an
-  // anonymous learner's too, so that signing up or in carries it into the account).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: target derives from the listed values
-  useEffect(() => {
-    if (source === saved.current) return;
-    writeLocal(course, lesson, exercise.id, source, exercise.starter);
-    const timer = setTimeout(() => {
-      saved.current = source;
-      void putDraft(target, source);
-    }, 1500);
-    return () => clearTimeout(timer);
-  }, [source, course, lesson, exercise.id, exercise.starter]);
+  const draft = useExerciseDraft({
+    course,
+    lesson,
+    exercise,
+    rendered: Boolean(initial),
+    known: signedIn || tried,
+    source,
+    setSource,
+    editor,
+    setNotice,
+    onLatest: (latest) => setResult((r) => r ?? latest),
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: target derives from props
   const submit = useCallback(async () => {
@@ -245,6 +211,14 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
           ) : null}
           {notice ? <span className="text-sm text-[var(--fg-muted)]">{notice}</span> : null}
         </div>
+        {draft.conflict ? (
+          <DraftConflict
+            other={draft.conflict}
+            id={`${ids}-conflict`}
+            onKeepMine={draft.keepMine}
+            onTakeOther={draft.takeTheirs}
+          />
+        ) : null}
       </form>
 
       <div aria-live="polite" aria-atomic="false">
@@ -330,44 +304,4 @@ function SolutionPanel(p: {
       </a>
     </p>
   );
-}
-
-type LocalDraft = { source: string; at: number };
-
-/** This browser's draft and when it was written (a draft kept before times were: the epoch). */
-function readLocal(course: string, lesson: string, id: string): LocalDraft | null {
-  let stored: string | null;
-  try {
-    stored = window.localStorage.getItem(draftStorageKey(course, lesson, id));
-  } catch {
-    return null;
-  }
-  if (stored === null) return null;
-  try {
-    const parsed = JSON.parse(stored) as Partial<LocalDraft> | null;
-    if (typeof parsed?.source === "string" && typeof parsed.at === "number")
-      return { source: parsed.source, at: parsed.at };
-  } catch {
-    // The plain text of a draft kept before drafts had times.
-  }
-  return { source: stored, at: 0 };
-}
-
-/** Keeps the draft in this browser; the same text again keeps its time (restoring is not writing). */
-function writeLocal(
-  course: string,
-  lesson: string,
-  id: string,
-  source: string,
-  starter: string,
-  at = Date.now(),
-) {
-  try {
-    const key = draftStorageKey(course, lesson, id);
-    if (source === starter) return window.localStorage.removeItem(key);
-    if (readLocal(course, lesson, id)?.source === source) return;
-    window.localStorage.setItem(key, JSON.stringify({ source, at } satisfies LocalDraft));
-  } catch {
-    // Storage full or refused (private mode): the draft lives in the page until it is submitted.
-  }
 }

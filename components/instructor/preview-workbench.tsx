@@ -83,6 +83,9 @@ export function PreviewWorkbench({
   // How many edits have been answered (compiled or refused): lets tests and the benchmark wait
   // for "this" one.
   const [answered, setAnswered] = useState(0);
+  // The problems' region has a fixed height (the editor below stays put while the author types)
+  // unless the author asks it to hold every problem.
+  const [allProblems, setAllProblems] = useState(false);
   const editor = useRef<SourceEditorHandle>(null);
   const problems = useRef<HTMLElement>(null);
   const seq = useRef(0);
@@ -215,8 +218,11 @@ export function PreviewWorkbench({
         {/* The status and the problems sit between the label and the editor, where the author
             is looking while typing (below a 70vh editor they were out of sight), in a region of
             fixed height: problems coming and going scroll inside it and never push the editor
-            down under the author's cursor. */}
-        <div className="mt-2 flex h-44 flex-col gap-2" data-problems-region="">
+            down under the author's cursor (unless the author asked to see them all). */}
+        <div
+          className={`mt-2 flex flex-col gap-2 ${allProblems ? "min-h-44" : "h-44"}`}
+          data-problems-region=""
+        >
           <p
             id="preview-status"
             role="status"
@@ -240,6 +246,8 @@ export function PreviewWorkbench({
               id="preview-problems"
               diagnostics={diagnostics}
               onPick={(d) => editor.current?.moveTo(d.line, d.column)}
+              expanded={allProblems}
+              onExpandedChange={setAllProblems}
             />
           ) : null}
         </div>

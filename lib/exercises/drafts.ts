@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { ExerciseKey } from "./attempts";
+import type { ServerDraft } from "./draft-sync";
 
 const key = (learnerId: string, k: ExerciseKey) => ({
   learnerId_courseSlug_lessonSlug_exerciseId: {
@@ -11,21 +13,82 @@ const key = (learnerId: string, k: ExerciseKey) => ({
   },
 });
 
-/** Keeps a learner's draft of an exercise (one per exercise; the latest wins). */
-export async function saveDraft(learnerId: string, k: ExerciseKey, source: string): Promise<Date> {
-  const row = await db.exerciseDraft.upsert({
-    where: key(learnerId, k),
-    create: { learnerId, courseSlug: k.course, lessonSlug: k.lesson, exerciseId: k.exerciseId, source },
-    update: { source },
-    select: { updatedAt: true },
-  });
-  return row.updatedAt;
-}
+/** A learner's saved draft: its text, its revision (1 for the first save, one more for each) and when it was saved. */
+export type StoredDraft = { source: string; revision: number; updatedAt: Date };
 
-/** A learner's saved draft of an exercise, or null. */
-export async function loadDraft(
+/** A save kept as a new revision, or refused with the draft the server holds instead. */
+export type DraftSaveResult =
+  | { saved: true; revision: number; updatedAt: Date }
+  | { saved: false; current: StoredDraft };
+
+const STORED = { source: true, revision: true, updatedAt: true } as const;
+
+/**
+ * Keeps a learner's draft of an exercise (one per exercise) if it builds on the revision the server
+ * holds (`base`; 0 when the learner has seen no saved draft): compare-and-set in one statement, so
+ * of two tabs or devices saving on the same revision only one gets through, whatever their clocks
+ * say. The other is refused with the current draft to show beside its own; saving the very text
+ * the server holds is no conflict.
+ */
+export async function saveDraft(
   learnerId: string,
   k: ExerciseKey,
-): Promise<{ source: string; updatedAt: Date } | null> {
-  return db.exerciseDraft.findUnique({ where: key(learnerId, k), select: { source: true, updatedAt: true } });
+  source: string,
+  base: number,
+): Promise<DraftSaveResult> {
+  const where = key(learnerId, k);
+  if (base > 0) {
+    const { count } = await db.exerciseDraft.updateMany({
+      where: { ...where.learnerId_courseSlug_lessonSlug_exerciseId, revision: base },
+      data: { source, revision: base + 1 },
+    });
+    if (count === 1) return savedAs(learnerId, k, base + 1);
+  }
+  const current = await loadDraft(learnerId, k);
+  if (current) {
+    if (current.source === source)
+      return { saved: true, revision: current.revision, updatedAt: current.updatedAt };
+    return { saved: false, current };
+  }
+  // No draft yet (or it went: the learner started the course over): this is the first.
+  try {
+    const row = await db.exerciseDraft.create({
+      data: {
+        learnerId,
+        courseSlug: k.course,
+        lessonSlug: k.lesson,
+        exerciseId: k.exerciseId,
+        source,
+        revision: 1,
+      },
+      select: { revision: true, updatedAt: true },
+    });
+    return { saved: true, ...row };
+  } catch (error) {
+    // Another tab's first save got there first: this one builds on nothing the server holds.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await loadDraft(learnerId, k);
+    if (!winner) throw error;
+    return winner.source === source
+      ? { saved: true, revision: winner.revision, updatedAt: winner.updatedAt }
+      : { saved: false, current: winner };
+  }
+}
+
+/** The revision this save made and its time (a later save may already have replaced it). */
+async function savedAs(learnerId: string, k: ExerciseKey, revision: number): Promise<DraftSaveResult> {
+  const row = await db.exerciseDraft.findUnique({ where: key(learnerId, k), select: { updatedAt: true } });
+  return { saved: true, revision, updatedAt: row?.updatedAt ?? new Date() };
+}
+
+/** A stored draft as the browser receives it (lib/exercises/draft-sync.ts). */
+export const serverDraftView = (d: StoredDraft): ServerDraft => ({
+  source: d.source,
+  revision: d.revision,
+  savedAt: d.updatedAt.toISOString(),
+});
+
+/** A learner's saved draft of an exercise, or null. */
+export async function loadDraft(learnerId: string, k: ExerciseKey): Promise<StoredDraft | null> {
+  return db.exerciseDraft.findUnique({ where: key(learnerId, k), select: STORED });
 }

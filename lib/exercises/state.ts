@@ -8,7 +8,7 @@ import {
   ownAttempt,
   type StoredExerciseAttempt,
 } from "./attempts";
-import { loadDraft } from "./drafts";
+import { loadDraft, serverDraftView } from "./drafts";
 import { findExercise } from "./lookup";
 import { exerciseSolution } from "./public";
 import { mayRevealSolution, resultView } from "./results";
@@ -55,7 +55,7 @@ export async function exerciseState(
   ]);
   const current = latest && latest.exerciseVersion === found.version ? latest : null;
   return {
-    draft: draft ? { source: draft.source, updatedAt: draft.updatedAt.toISOString() } : null,
+    draft: draft ? serverDraftView(draft) : null,
     latest: current
       ? { ...(await viewOf(found, learnerId, key, current)).view, source: current.source }
       : null,

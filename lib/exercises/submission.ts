@@ -40,10 +40,18 @@ export const HintRequestSchema = z.object({
 /** A request for the reference solution. */
 export const SolutionRequestSchema = z.object(Target);
 
-/** A signed-in learner's draft (the grader's limit applies: a draft is a Dockerfile too). */
+/**
+ * A learner's draft (the grader's limit applies: a draft is a Dockerfile too) and the revision of
+ * the server's draft it builds on (0: none seen), which the server compares and sets.
+ */
 export const DraftSchema = z.object({
   course: Target.course,
   lesson: Target.lesson,
   exerciseId: Target.exerciseId,
   source: z.string().max(64 * 1024, "The draft is larger than 64 KB; it was not saved"),
+  // Text, as the hint's index is: one decoding for every exercise write.
+  base: z
+    .string({ message: "The draft's revision is missing; reload the page" })
+    .regex(/^(0|[1-9][0-9]{0,8})$/, "The draft's revision is not valid; reload the page")
+    .transform(Number),
 });

@@ -1,3 +1,4 @@
+import type { ServerDraft } from "./draft-sync";
 import type { CheckOutcome } from "./types";
 
 // What the learner's island receives from the server: plain types, safe in client code.
@@ -25,7 +26,7 @@ export type ExerciseResultView = {
 
 /** What the island loads for a returning learner: the account's draft and the latest result. */
 export type ExerciseState = {
-  draft: { source: string; updatedAt: string } | null;
+  draft: ServerDraft | null;
   latest: (ExerciseResultView & { source: string }) | null;
 };
 

@@ -4,7 +4,8 @@ import { ActionError } from "@/lib/actions/result";
 import type { CourseProgress } from "@/lib/progress/course-progress";
 import { exerciseHistory, hintsAsked, recordExerciseAttempt, recordHintRequest } from "./attempts";
 import { completionRuleFor } from "./completion";
-import { saveDraft } from "./drafts";
+import type { DraftSaveAnswer } from "./draft-sync";
+import { saveDraft, serverDraftView } from "./drafts";
 import { formSubmissionId } from "./form-submission";
 import { gradeExercise } from "./grade";
 import { findExercise } from "./lookup";
@@ -157,7 +158,9 @@ export const revealSolution = defineWrite({
 
 /**
  * Keeps a learner's draft of an exercise on the server: an account's, and an anonymous learner's
- * too, so that signing up or in carries it into the account (lib/progress/merge.ts).
+ * too, so that signing up or in carries it into the account (lib/progress/merge.ts). A save built
+ * on a revision the server has moved past (another tab or device saved since) is not an error: the
+ * answer carries the server's draft, which the island shows beside the learner's.
  */
 export const saveExerciseDraft = defineWrite({
   name: "exercise.draft",
@@ -171,8 +174,10 @@ export const saveExerciseDraft = defineWrite({
         404,
       );
   },
-  async write(ctx, input) {
-    const savedAt = await saveDraft(await ctx.learner(), input, input.source);
-    return { savedAt: savedAt.toISOString() };
+  async write(ctx, input): Promise<DraftSaveAnswer> {
+    const result = await saveDraft(await ctx.learner(), input, input.source, input.base);
+    return result.saved
+      ? { saved: true, revision: result.revision, savedAt: result.updatedAt.toISOString() }
+      : { saved: false, current: serverDraftView(result.current) };
   },
 });

@@ -117,14 +117,23 @@ async function mergeExerciseDrafts(tx: Tx, fromId: string, toId: string) {
           exerciseId: d.exerciseId,
         },
       },
-      select: { id: true, updatedAt: true },
+      select: { id: true, updatedAt: true, revision: true },
     });
+    // Both times are the server's own (a device's clock never reaches them).
     if (mine && mine.updatedAt >= d.updatedAt) {
       await tx.exerciseDraft.delete({ where: { id: d.id } });
       continue;
     }
     if (mine) await tx.exerciseDraft.delete({ where: { id: mine.id } });
-    // An explicit updatedAt keeps the draft's own time (@updatedAt would stamp the merge's).
-    await tx.exerciseDraft.update({ where: { id: d.id }, data: { learnerId: toId, updatedAt: d.updatedAt } });
+    // An explicit updatedAt keeps the draft's own time (@updatedAt would stamp the merge's). The
+    // revision moves past the account's: a device that saw the account's draft must see this one.
+    await tx.exerciseDraft.update({
+      where: { id: d.id },
+      data: {
+        learnerId: toId,
+        updatedAt: d.updatedAt,
+        revision: Math.max(d.revision, mine?.revision ?? 0) + 1,
+      },
+    });
   }
 }

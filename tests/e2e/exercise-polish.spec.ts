@@ -125,3 +125,88 @@ test("a draft written before signing up is in the account afterwards, on another
   await expect(dockerfile(section(other))).toHaveValue(draft);
   await phone.close();
 });
+
+/** A browser whose clock is `hours` off (a learner's device clock is theirs to set). */
+async function deviceWithClock(browser: Browser, hours: number) {
+  const context = await browser.newContext();
+  await context.addInitScript((skew) => {
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + skew;
+  }, hours * 3_600_000);
+  return context;
+}
+
+const draftSaved = (page: Page) =>
+  page.waitForResponse(
+    (r) => r.url().includes("/api/learner/exercise-drafts") && r.request().method() === "PUT" && r.ok(),
+  );
+
+test("the newer draft wins across devices whose clocks are hours apart, and nothing typed is lost", {
+  tag: "@db",
+}, async ({ browser }) => {
+  const base = exercise.starter.trimEnd();
+  const fromLaptop = `${base}\n# laptop, clock six hours fast\n`;
+  const fromPhone = `${fromLaptop}# phone, later\n`;
+  const offline = `${fromPhone}# phone, typed while offline\n`;
+  const fromLaptopAgain = `${fromPhone}# laptop, meanwhile\n`;
+  const laptop = await deviceWithClock(browser, +6);
+  const phone = await deviceWithClock(browser, -6);
+  const email = uniqueEmail("skewed");
+  const l = await laptop.newPage();
+  await signUp(l, "Skewed", email, undefined, target.path);
+  await l.goto(target.path);
+  await waitForHydration(l);
+  let saved = draftSaved(l);
+  await typeInEditor(l, section(l), fromLaptop);
+  await saved;
+
+  // The phone takes the laptop's draft and goes on from it.
+  const p = await phone.newPage();
+  await signIn(p, email, undefined, target.path);
+  await waitForHydration(p);
+  await expect(dockerfile(section(p))).toHaveValue(fromLaptop);
+  saved = draftSaved(p);
+  await typeInEditor(p, section(p), fromPhone);
+  await saved;
+
+  // Back on the laptop, whose clock says its own copy is six hours newer: the phone's is.
+  await l.reload();
+  await waitForHydration(l);
+  await expect(section(l)).toContainText("Your saved draft was restored.");
+  await expect(dockerfile(section(l))).toHaveValue(fromPhone);
+
+  // The phone goes offline and types; meanwhile the laptop saves another version.
+  await p.route("**/api/learner/exercise-drafts", (route) =>
+    route.request().method() === "PUT" ? route.abort() : route.continue(),
+  );
+  const refused = p.waitForRequest(
+    (r) => r.url().includes("/api/learner/exercise-drafts") && r.method() === "PUT",
+  );
+  await typeInEditor(p, section(p), offline);
+  await refused;
+  saved = draftSaved(l);
+  await typeInEditor(l, section(l), fromLaptopAgain);
+  await saved;
+
+  // Online again, the phone (clock six hours slow) keeps what it typed and says there is another
+  // version, which it shows; neither is dropped until the learner chooses.
+  await p.unroute("**/api/learner/exercise-drafts");
+  await p.reload();
+  await waitForHydration(p);
+  const conflict = section(p).getByRole("alert").filter({ hasText: "another tab or device" });
+  await expect(conflict).toBeVisible();
+  await expect(dockerfile(section(p))).toHaveValue(offline);
+  await expect(conflict.getByRole("region", { name: "The other version" })).toContainText(
+    "# laptop, meanwhile",
+  );
+  saved = draftSaved(p);
+  await conflict.getByRole("button", { name: "Keep my version" }).click();
+  await saved;
+  await expect(conflict).toBeHidden();
+
+  await l.reload();
+  await waitForHydration(l);
+  await expect(dockerfile(section(l))).toHaveValue(offline);
+  await laptop.close();
+  await phone.close();
+});

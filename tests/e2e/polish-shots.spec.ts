@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { lessonTemplate } from "../../lib/instructor/template";
 import { createAccount, signIn } from "./support/accounts";
 import { useTheme } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { lessonWithOneExercise } from "./support/lesson-source";
 import { openPreview, setSource } from "./support/preview";
+import { screenshotsInto } from "./support/shots";
 
 // Screenshots for a person to look at (long Dockerfile lines on a phone, a restored draft, the
 // lesson's edges under the header, the preview's problem region):
@@ -21,13 +22,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
     && rm -rf /var/lib/apt/lists/*
 `;
 
-async function shot(page: Page, name: string, target?: Locator) {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
-  if (target) await target.scrollIntoViewIfNeeded();
-  await (target ?? page).screenshot({ path: `${dir}/${name}.png` });
-}
+const shot = screenshotsInto(dir);
 
 for (const width of [390, 1280] as const) {
   test(`long lines without JavaScript at ${width}`, async ({ browser }) => {

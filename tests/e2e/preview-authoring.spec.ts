@@ -143,3 +143,58 @@ for (const width of [1280, 390]) {
     await context.close();
   });
 }
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px the author sees how many errors there are, is told when some are out of sight, and reaches each at its line and column`, async ({
+    browser,
+  }) => {
+    const { page, context } = await instructor(browser, width);
+    const editor = await openPreview(page);
+    const clean = template.replace("part: 11", "part: 7").replace("your-lesson-slug", "multi-stage-builds");
+    // Three mistakes: an unclosed tag, a date that does not exist, and a misspelt key long enough
+    // to need wrapping.
+    const longKey = "anAuthorsMisspeltFrontmatterKeyThatGoesOnAndOnWithoutAnySpaceToBreakItAnywhere";
+    const source = clean
+      .replace("</Callout>\n", "")
+      .replace(/^updated: .*$/m, `updated: 2026-02-30\n${longKey}: yes`);
+    await setSource(page, source);
+    const region = page.locator("#preview-problems");
+    const errors = problems(page).filter({ hasText: /^Error/ });
+    await expect(errors).toHaveCount(3);
+    await expect(region.getByRole("heading", { level: 2 })).toHaveText(/^3 errors/);
+    const total = await problems(page).count();
+
+    // They do not all fit the region under the label: it says so, where the author is looking.
+    const list = region.locator("[data-diagnostics]");
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight + 1)).toBe(true);
+    const more = region.getByText(/^\d+ more below/);
+    await expect(more).toBeInViewport();
+    // Scrolling the list to its end leaves none below, and says how many are above.
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(region.getByText(/^\d+ more above/)).toBeVisible();
+    await expect(more).toBeHidden();
+    await expectNoSidewaysScroll(page, `preview with ${total} problems at ${width} px`);
+
+    // Asked to, the region grows to hold them all; each one then moves the cursor to its place.
+    await region.getByRole("button", { name: `Show all ${total} problems` }).click();
+    await expect(region.getByRole("button", { name: "Show fewer" })).toHaveAttribute("aria-expanded", "true");
+    expect(await list.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    await expect(region.getByText(/more (below|above)/)).toHaveCount(0);
+    for (let i = 0; i < 3; i++) {
+      const error = errors.nth(i);
+      await error.scrollIntoViewIfNeeded();
+      await expect(error).toBeInViewport({ ratio: 1 });
+      const line = Number(await error.getAttribute("data-line"));
+      const column = Number(await error.getAttribute("data-column"));
+      await expect(error).toContainText(`line ${line}, column ${column}`);
+      await error.click();
+      await expect(editor).toBeFocused();
+      const at = await editor.evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+      const before = source.slice(0, at).split("\n");
+      expect({ line: before.length, column: before.at(-1)!.length + 1 }).toEqual({ line, column });
+    }
+    await expect(errors.filter({ hasText: longKey })).toHaveCount(1);
+    await expectNoSidewaysScroll(page, `preview with every problem shown at ${width} px`);
+    await context.close();
+  });
+}

@@ -188,8 +188,19 @@ describe(`submitting an exercise on ${TEST_PROVIDER}`, () => {
   });
 
   it("keeps an anonymous learner's draft on the server, for the account to take at sign-in", async () => {
-    const saved = await writes.saveExerciseDraft({ ...target, source: "FROM alpine\n# draft\n" });
+    const saved = await writes.saveExerciseDraft({ ...target, source: "FROM alpine\n# draft\n", base: "0" });
     if (!saved.ok) expect.unreachable(saved.message);
+    expect(saved.data).toMatchObject({ saved: true, revision: 1 });
+    // A second tab that never saw it is told what the server holds, and overwrites nothing.
+    const stale = await writes.saveExerciseDraft({
+      ...target,
+      source: "FROM alpine\n# other tab\n",
+      base: "0",
+    });
+    expect(stale.ok && stale.data).toMatchObject({
+      saved: false,
+      current: { source: "FROM alpine\n# draft\n", revision: 1 },
+    });
     const row = await db.exerciseDraft.findFirst({ where: { learnerId: request.learnerId! } });
     expect(row?.source).toBe("FROM alpine\n# draft\n");
   });

@@ -185,11 +185,13 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     expect(state.exercises[`${lesson}/shrink`]?.aaaaaaaaaaaa).toMatchObject({ attempts: 2, passed: true });
   });
 
-  it("keeps one draft per learner and exercise, the latest winning", async () => {
+  it("keeps one draft per learner and exercise, each save building on the last", async () => {
     const id = await learner();
     const key = { course, lesson, exerciseId: "shrink" };
-    await Promise.all(["FROM a", "FROM b", "FROM c"].map((s) => drafts.saveDraft(id, key, s)));
-    await drafts.saveDraft(id, key, "FROM final");
+    await Promise.all(["FROM a", "FROM b", "FROM c"].map((s) => drafts.saveDraft(id, key, s, 0)));
+    const first = await drafts.loadDraft(id, key);
+    expect(first?.revision).toBe(1);
+    await drafts.saveDraft(id, key, "FROM final", 1);
     expect((await drafts.loadDraft(id, key))?.source).toBe("FROM final");
     expect(await db.exerciseDraft.count({ where: { learnerId: id } })).toBe(1);
   });
@@ -251,12 +253,14 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     await put(owned, newer, "FROM account-new", "2026-12-01T11:00:00Z");
     await put(anon, newer, "FROM anonymous-old", "2026-12-01T10:00:00Z");
     expect(await merge(user.id, anon)).toBe(owned);
-    expect(await drafts.loadDraft(owned, only)).toEqual({
+    expect(await drafts.loadDraft(owned, only)).toMatchObject({
       source: "FROM anonymous-only",
       updatedAt: new Date("2026-12-01T10:00:00Z"),
     });
+    // The account's draft was revision 1: a device that saw it must find this one is newer.
     expect(await drafts.loadDraft(owned, older)).toEqual({
       source: "FROM anonymous-new",
+      revision: 2,
       updatedAt: new Date("2026-12-01T10:00:00Z"),
     });
     expect((await drafts.loadDraft(owned, newer))?.source).toBe("FROM account-new");

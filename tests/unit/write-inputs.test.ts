@@ -88,6 +88,7 @@ const writes: Record<string, Entry> = {
       lesson: "multi-stage-builds",
       exerciseId: "shrink-express",
       source: "FROM alpine\n",
+      base: "0",
     },
   },
   "progress.markComplete": { valid: { course: "docker", lesson: "volumes", complete: true } },

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
-/** Keeps this learner's draft ({ course, lesson, exerciseId, source }), anonymous or signed in. */
+/** Keeps this learner's draft ({ course, lesson, exerciseId, source, base }), anonymous or signed in. */
 export async function PUT(request: Request) {
   const body = await readJson(request, 80_000);
   if (!body.ok) return body.response;

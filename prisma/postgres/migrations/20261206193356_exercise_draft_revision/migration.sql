@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExerciseDraft" ADD COLUMN     "revision" INTEGER NOT NULL DEFAULT 1;
