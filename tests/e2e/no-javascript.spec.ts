@@ -97,3 +97,24 @@ test("without JavaScript, code blocks offer no Copy button (it needs a script), 
     await expect(button).toBeHidden();
   await context.close();
 });
+
+test("a link to a place far down a lesson opens there at once, with or without JavaScript", async ({
+  browser,
+}) => {
+  // What a reader meets after posting the quiz without JavaScript (the graded page comes back at
+  // the quiz, 30,000 px down), and after following a shared link to a section.
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${PART_7}#check-your-understanding`);
+    const heading = page.getByRole("heading", { level: 2, name: "Check your understanding" });
+    // Not a glide from the top of the page through the whole lesson: in the window when the page
+    // has loaded, and staying there.
+    const top = () => heading.evaluate((h) => h.getBoundingClientRect().top);
+    const atLoad = await top();
+    expect(atLoad, `JavaScript ${javaScriptEnabled ? "on" : "off"}`).toBeGreaterThanOrEqual(0);
+    expect(atLoad, `JavaScript ${javaScriptEnabled ? "on" : "off"}`).toBeLessThan(900);
+    await expect(heading).toBeInViewport();
+    await context.close();
+  }
+});
