@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
+import { clickWhenStill } from "./support/layout";
 import { openSearchWithSlash } from "./support/search";
 
 const course = JSON.parse(
@@ -26,10 +27,11 @@ test("walking Next from Part 1 reaches Part 10", async ({ page }) => {
     // After a client-side navigation the body comes from the part's page a moment later and
     // pushes the pager down: a reader clicks Next once the part is there.
     await expect(page.locator("[data-lesson-body]")).not.toHaveAttribute("aria-busy", "true");
-    await page
-      .getByRole("navigation", { name: "Previous and next part" })
-      .getByRole("link", { name: `Next: Part ${part.part} →` })
-      .click();
+    await clickWhenStill(
+      page
+        .getByRole("navigation", { name: "Previous and next part" })
+        .getByRole("link", { name: `Next: Part ${part.part} →` }),
+    );
     await expect(page).toHaveURL(new RegExp(`/courses/docker/${part.slug}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(part.title);
   }

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { waitForHydration } from "./support/hydration";
+import { clickWhenStill } from "./support/layout";
 import { authoredQuiz } from "./support/lesson-source";
 import { answerQuiz, openQuiz, plain } from "./support/quiz";
 
@@ -148,10 +149,9 @@ test("a lesson reached by a client-side link shows its text, and its islands and
     if (url.pathname === PART7 && !url.searchParams.has("_rsc") && r.headers().rsc === undefined)
       bodyFetches.push(r.resourceType());
   });
-  await page
-    .getByRole("navigation", { name: "Previous and next part" })
-    .getByRole("link", { name: /Next/ })
-    .click();
+  await clickWhenStill(
+    page.getByRole("navigation", { name: "Previous and next part" }).getByRole("link", { name: /Next/ }),
+  );
   await expect(page).toHaveURL(PART7);
   // The Next.js router navigated (no document load), and the body came with it.
   await expect(page.getByText(SENTENCE)).toBeVisible();
@@ -180,7 +180,7 @@ test("Next at the foot of a part opens the next part at its top, its label clear
     .getByRole("link", { name: /Next/ });
   await next.scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
-  await next.click();
+  await clickWhenStill(next);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Multi-Stage Builds/);
   // At the top at once: the page does not glide 20,000 px past the new part's text (the site's
   // smooth scrolling is for links within a page), and it does not stop where the header covers
@@ -209,10 +209,9 @@ test("while a part reached by a client-side link loads, it says so and nothing b
       await route.continue();
     },
   );
-  await page
-    .getByRole("navigation", { name: "Previous and next part" })
-    .getByRole("link", { name: /Next/ })
-    .click();
+  await clickWhenStill(
+    page.getByRole("navigation", { name: "Previous and next part" }).getByRole("link", { name: /Next/ }),
+  );
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Multi-Stage Builds/);
   const body = page.locator("[data-lesson-body]");
   await expect(body).toHaveAttribute("aria-busy", "true");

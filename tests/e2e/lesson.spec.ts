@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, useTheme } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
+import { clickWhenStill } from "./support/layout";
 import { codeBlocks } from "./support/lesson-source";
 import { openSearchWithSlash } from "./support/search";
 
@@ -88,12 +89,16 @@ test("previous/next and the sidebar navigate between parts", async ({ page }) =>
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(PART7);
   const pager = page.getByRole("navigation", { name: "Previous and next part" });
-  await pager.getByRole("link", { name: /Next: Part 8/ }).click();
+  await clickWhenStill(pager.getByRole("link", { name: /Next: Part 8/ }));
   await expect(page).toHaveURL(/\/courses\/docker\/compose$/);
-  await page
-    .getByRole("navigation", { name: "Previous and next part" })
-    .getByRole("link", { name: /Previous: Part 7/ })
-    .click();
+  // The part's text comes a moment after the navigation and moves the pager down: a reader
+  // clicks once it is there.
+  await expect(page.locator("[data-lesson-body]")).not.toHaveAttribute("aria-busy", "true");
+  await clickWhenStill(
+    page
+      .getByRole("navigation", { name: "Previous and next part" })
+      .getByRole("link", { name: /Previous: Part 7/ }),
+  );
   await expect(page).toHaveURL(new RegExp(`${PART7}$`));
   const sidebar = page.getByRole("navigation", { name: /parts$/ }).last();
   await expect(sidebar.getByRole("link", { name: /Multi-Stage Builds/ })).toHaveAttribute(

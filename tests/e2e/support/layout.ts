@@ -25,3 +25,30 @@ export async function expectWithin(inner: Locator, outer: Locator, label: string
 /** A 5,000-character word and a long URL: what once made a lesson 75,265 px wide. */
 export const LONG_WORD = "a".repeat(5000);
 export const LONG_URL = `https://example.com/${"path-segment/".repeat(60)}end`;
+
+/**
+ * Scrolls `target` into the window, waits until it has held still there for three frames, then
+ * clicks it: what a reader does. Right after a jump down a lesson the blocks that come near the
+ * window are laid out and replace their estimated heights (decision 036), which can move what is
+ * below them for a frame or two; Playwright checks that an element is still before it scrolls,
+ * not after, so its click could land where the element was.
+ */
+export async function clickWhenStill(target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await target.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        let still = 0;
+        const frame = () => {
+          const top = el.getBoundingClientRect().top;
+          still = top === last ? still + 1 : 0;
+          last = top;
+          if (still >= 3) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await target.click();
+}
