@@ -1,6 +1,7 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { explorer, openLesson, THREE_STAGES } from "./support/docker-widgets";
+import { stillTop } from "./support/layout";
 
 // Issue 21, "Stage explorer": opening from a code block keeps the reader where they were; the
 // wording for unnamed stages; findings true for the file whatever the target. Issue 19: no paste
@@ -16,27 +17,6 @@ async function paste(page: Page, text: string) {
     }, text);
 }
 
-/** The element's top in the window once it has held still for three frames. */
-async function settledTop(page: Page, element: Locator): Promise<number> {
-  const handle = await element.elementHandle();
-  return page.evaluate(
-    (el) =>
-      new Promise<number>((resolve) => {
-        let last = Number.NaN;
-        let still = 0;
-        const frame = () => {
-          const now = el!.getBoundingClientRect().top;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 3) resolve(now);
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    handle,
-  );
-}
-
 test('"Open in stage explorer" opens over the code block, and going back restores the reading position', async ({
   page,
 }) => {
@@ -49,7 +29,7 @@ test('"Open in stage explorer" opens over the code block, and going back restore
   // (decision 036), and islands above mount when the browser is idle; the browser keeps what the
   // reader sees in place by changing the scroll offset. Measure once the window holds still.
   const top = async () => (await open.boundingBox())!.y;
-  const openerTop = await settledTop(page, open);
+  const openerTop = await stillTop(open);
   await open.click();
 
   const dialog = page.getByRole("dialog", { name: "Stage explorer: Dockerfile.tools" });

@@ -26,8 +26,27 @@ export async function expectWithin(inner: Locator, outer: Locator, label: string
 export const LONG_WORD = "a".repeat(5000);
 export const LONG_URL = `https://example.com/${"path-segment/".repeat(60)}end`;
 
+/** `target`'s top in the window once it has held still there for three frames. */
+export async function stillTop(target: Locator): Promise<number> {
+  return target.evaluate(
+    (el) =>
+      new Promise<number>((resolve) => {
+        let last = Number.NaN;
+        let still = 0;
+        const frame = () => {
+          const top = el.getBoundingClientRect().top;
+          still = top === last ? still + 1 : 0;
+          last = top;
+          if (still >= 3) resolve(top);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
 /**
- * Scrolls `target` into the window, waits until it has held still there for three frames, then
+ * Scrolls `target` into the window, waits until it has held still for three frames, then
  * clicks it: what a reader does. Right after a jump down a lesson the blocks that come near the
  * window are laid out and replace their estimated heights (decision 036), which can move what is
  * below them for a frame or two; Playwright checks that an element is still before it scrolls,
@@ -35,20 +54,6 @@ export const LONG_URL = `https://example.com/${"path-segment/".repeat(60)}end`;
  */
 export async function clickWhenStill(target: Locator) {
   await target.scrollIntoViewIfNeeded();
-  await target.evaluate(
-    (el) =>
-      new Promise<void>((resolve) => {
-        let last = Number.NaN;
-        let still = 0;
-        const frame = () => {
-          const top = el.getBoundingClientRect().top;
-          still = top === last ? still + 1 : 0;
-          last = top;
-          if (still >= 3) resolve();
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
+  await stillTop(target);
   await target.click();
 }
