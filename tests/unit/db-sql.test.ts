@@ -162,4 +162,136 @@ describe(`statements on the PrismaClient's adapter (${TEST_PROVIDER})`, () => {
     expect(row?.n).toBe(1);
     expect(await db.learner.count()).toBe(1);
   });
+  // One SQLite connection serves every request, and a transaction stays open across awaits. A
+  // statement from another request must not run inside it: it would read what that transaction has
+  // not committed, and be rolled back with it.
+  it("keeps statements outside a transaction out of it, whatever the interleaving", async () => {
+    const at = new Date();
+    const ticks = async (k: number) => {
+      for (let i = 0; i < k; i++) await new Promise((r) => setImmediate(r));
+    };
+    type Step =
+      | { kind: "direct" | "prisma"; fails: boolean; wait: number }
+      | { kind: "outside"; via: "direct" | "prisma"; wait: number };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constantFrom("direct" as const, "prisma" as const),
+        fails: fc.boolean(),
+        wait: fc.nat({ max: 4 }),
+      }),
+      fc.record({
+        kind: fc.constant("outside" as const),
+        via: fc.constantFrom("direct" as const, "prisma" as const),
+        wait: fc.nat({ max: 6 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 8 }), async (steps) => {
+        const kept = new Set<string>();
+        const undone = new Set<string>();
+        const seen: string[][] = [];
+        await Promise.all(
+          steps.map(async (s, i) => {
+            await ticks(i % 3);
+            if (s.kind === "outside") {
+              await ticks(s.wait);
+              // A write, and a read of every row this run has written so far.
+              const id =
+                s.via === "direct"
+                  ? await insertAttempt(direct, { score: i, passed: true, at })
+                  : (
+                      await db.quizAttempt.create({
+                        data: {
+                          id: `sql-prisma-${++n}`,
+                          submissionId: `sql-prisma-${n}`,
+                          learnerId,
+                          courseSlug: "c",
+                          lessonSlug: "l",
+                          quizId: "q",
+                          quizVersion: "v",
+                          answers: "{}",
+                          results: "[]",
+                          score: i,
+                          maxScore: 10,
+                          passed: true,
+                          createdAt: at,
+                        },
+                        select: { id: true },
+                      })
+                    ).id;
+              kept.add(id);
+              const rows = await direct.query(
+                sql`SELECT "id" FROM "QuizAttempt" WHERE "learnerId" = ${learnerId}`,
+                {
+                  id: col.text,
+                },
+              );
+              seen.push(rows.map((r) => r.id));
+              return;
+            }
+            let written = "";
+            const work = async (run: () => Promise<string>) => {
+              written = await run();
+              await ticks(s.wait);
+              if (s.fails) throw new Error("changed my mind");
+            };
+            const done =
+              s.kind === "direct"
+                ? direct.transaction((tx) => work(() => insertAttempt(tx, { score: i, passed: false, at })))
+                : db.$transaction((tx) =>
+                    work(async () => {
+                      const id = `sql-prisma-${++n}`;
+                      await tx.quizAttempt.create({
+                        data: {
+                          id,
+                          submissionId: id,
+                          learnerId,
+                          courseSlug: "c",
+                          lessonSlug: "l",
+                          quizId: "q",
+                          quizVersion: "v",
+                          answers: "{}",
+                          results: "[]",
+                          score: i,
+                          maxScore: 10,
+                          passed: false,
+                          createdAt: at,
+                        },
+                      });
+                      return id;
+                    }),
+                  );
+            await done.then(
+              () => kept.add(written),
+              () => undone.add(written),
+            );
+          }),
+        );
+        const rows = await db.quizAttempt.findMany({
+          where: { id: { in: [...kept, ...undone] } },
+          select: { id: true },
+        });
+        // Every outside write and every committed transaction is there; no rolled-back one is.
+        expect(new Set(rows.map((r) => r.id))).toEqual(kept);
+        // No outside read saw a row of a transaction that was later rolled back.
+        for (const ids of seen) expect(ids.filter((id) => undone.has(id))).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+  it.skipIf(TEST_PROVIDER !== "sqlite")(
+    "fails, instead of waiting forever, a statement a transaction's work runs outside its own tx",
+    async () => {
+      const before = await db.quizAttempt.count();
+      await expect(
+        direct.transaction(async (tx) => {
+          await insertAttempt(tx, { score: 5, passed: true, at: new Date() });
+          await db.learner.count();
+        }),
+      ).rejects.toThrow(/instead of its own `tx`/);
+      // It rolled back, and the connection serves the next statement.
+      expect(await db.quizAttempt.count()).toBe(before);
+    },
+    30_000,
+  );
 });
