@@ -122,6 +122,9 @@ test("a question answered wrong in Part 7 is due the next day, answered right on
   // The page lands on the verdict, not at the top.
   await expect(verdict.getByRole("heading", { name: "Right" })).toBeFocused();
   await expect(verdict).toContainText(plain(finalStage.explanation!).slice(0, 40));
+  // The picked choice's verdict, then why: not "right. Right." (the explanation says why, not whether).
+  await expect(verdict).toContainText(`You picked “${plain(right.text)}”: right.`);
+  await expect(verdict).not.toContainText(/right\.\s*Right/);
   const later = outcome(page).locator("[data-next-due]");
   await expect(later).toContainText(/This card comes back in \d+ days/);
   const answeredAt = Date.now() + DAY + 2 * HOUR;
