@@ -47,6 +47,32 @@ async function insertAttempt(
   return id;
 }
 
+/** The same row as insertAttempt, written through Prisma's client (or one of its transactions). */
+async function insertAttemptWithPrisma(
+  client: Pick<typeof db, "quizAttempt">,
+  a: { score: number; passed: boolean; at: Date },
+) {
+  const id = `sql-prisma-${++n}`;
+  await client.quizAttempt.create({
+    data: {
+      id,
+      submissionId: id,
+      learnerId,
+      courseSlug: "c",
+      lessonSlug: "l",
+      quizId: "q",
+      quizVersion: "v",
+      answers: "{}",
+      results: "[]",
+      score: a.score,
+      maxScore: 10,
+      passed: a.passed,
+      createdAt: a.at,
+    },
+  });
+  return id;
+}
+
 describe(`statements on the PrismaClient's adapter (${TEST_PROVIDER})`, () => {
   it("writes dates, booleans and integers as Prisma does, and reads them back as Prisma does", async () => {
     await fc.assert(
@@ -199,26 +225,7 @@ describe(`statements on the PrismaClient's adapter (${TEST_PROVIDER})`, () => {
               const id =
                 s.via === "direct"
                   ? await insertAttempt(direct, { score: i, passed: true, at })
-                  : (
-                      await db.quizAttempt.create({
-                        data: {
-                          id: `sql-prisma-${++n}`,
-                          submissionId: `sql-prisma-${n}`,
-                          learnerId,
-                          courseSlug: "c",
-                          lessonSlug: "l",
-                          quizId: "q",
-                          quizVersion: "v",
-                          answers: "{}",
-                          results: "[]",
-                          score: i,
-                          maxScore: 10,
-                          passed: true,
-                          createdAt: at,
-                        },
-                        select: { id: true },
-                      })
-                    ).id;
+                  : await insertAttemptWithPrisma(db, { score: i, passed: true, at });
               kept.add(id);
               const rows = await direct.query(
                 sql`SELECT "id" FROM "QuizAttempt" WHERE "learnerId" = ${learnerId}`,
@@ -239,27 +246,7 @@ describe(`statements on the PrismaClient's adapter (${TEST_PROVIDER})`, () => {
               s.kind === "direct"
                 ? direct.transaction((tx) => work(() => insertAttempt(tx, { score: i, passed: false, at })))
                 : db.$transaction((tx) =>
-                    work(async () => {
-                      const id = `sql-prisma-${++n}`;
-                      await tx.quizAttempt.create({
-                        data: {
-                          id,
-                          submissionId: id,
-                          learnerId,
-                          courseSlug: "c",
-                          lessonSlug: "l",
-                          quizId: "q",
-                          quizVersion: "v",
-                          answers: "{}",
-                          results: "[]",
-                          score: i,
-                          maxScore: 10,
-                          passed: false,
-                          createdAt: at,
-                        },
-                      });
-                      return id;
-                    }),
+                    work(() => insertAttemptWithPrisma(tx, { score: i, passed: false, at })),
                   );
             await done.then(
               () => kept.add(written),
