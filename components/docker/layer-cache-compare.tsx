@@ -3,10 +3,9 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { codeBlockText } from "@/components/mdx/code-text";
 import type { AnalyzerResponse } from "./analyzer.worker";
+import { CacheReportView, CacheRules } from "./cache-report";
 import {
   CacheControls,
-  CacheReportView,
-  CacheRules,
   type CacheSettings,
   cacheInput,
   DEFAULT_CACHE_SETTINGS,

@@ -5,14 +5,8 @@
 import { memo, useId } from "react";
 import type { CacheReport } from "@/lib/docker/cache/layer-cache";
 import { analyzeDockerfile, type DockerfileAnalysis, MAX_DOCKERFILE_BYTES } from "@/lib/docker/dockerfile";
-import {
-  CacheControls,
-  CacheReportView,
-  CacheRules,
-  type CacheSettings,
-  declaredArgs,
-  suggestedPaths,
-} from "./stage-cache";
+import { CacheReportView, CacheRules } from "./cache-report";
+import { CacheControls, type CacheSettings, declaredArgs, suggestedPaths } from "./stage-cache";
 import { StageGraph, StageGraphLegend } from "./stage-graph";
 import { MAX_GRAPH_STAGES } from "./stage-graph-layout";
 import {
