@@ -61,6 +61,8 @@ for (const width of [390, 1280] as const)
         );
       const type = async (p: Page, text: string) => {
         const card = p.locator(`[data-exercise="${exercise.id}"]`);
+        // The editor mounts as the reader nears it (decision 036): at 1280 the card starts further off.
+        await card.scrollIntoViewIfNeeded();
         await card.getByRole("textbox", { name: "Your Dockerfile" }).focus();
         await card.locator(".cm-content").click();
         await p.keyboard.press("ControlOrMeta+a");
