@@ -107,9 +107,32 @@ export function gradeExercise(
   }
 }
 
+/** How many times the content pipeline grades an author's answer before it believes a time-out. */
+export const AUTHOR_GRADE_TRIES = 3;
+
+/**
+ * Grades an author's own answer (the reference solution, the starter) for the content pipeline.
+ * The budget is wall-clock time, so it measures the machine as well as the work: on a loaded
+ * machine a grading of a few milliseconds can read a second (CI's did, in a `next build` beside a
+ * browser suite on two cores). An outcome stopped by the budget is graded again, up to
+ * AUTHOR_GRADE_TRIES times in all, and reported only when every try runs over: then the work
+ * itself, not a stall, is too slow for a learner's submission of the same Dockerfile.
+ */
+export function gradeAuthorAnswer(
+  definition: Pick<ExerciseDefinition, "checks" | "context" | "dockerignore">,
+  source: string,
+  options: { budgetMs?: number; now?: () => number } = {},
+): GradeOutcome {
+  let outcome = gradeExercise(definition, source, options);
+  for (let tried = 1; tried < AUTHOR_GRADE_TRIES && !outcome.ok && outcome.overBudget; tried++)
+    outcome = gradeExercise(definition, source, options);
+  return outcome;
+}
+
 function overBudget(budget: number): GradeOutcome {
   return {
     ok: false,
+    overBudget: true,
     message: `Grading took longer than ${budget / 1000} s and was stopped. Simplify the Dockerfile and submit again.`,
   };
 }

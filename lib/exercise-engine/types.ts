@@ -47,4 +47,9 @@ export type CheckOutcome = {
 export type GradeOutcome =
   | { ok: true; passed: boolean; checks: CheckOutcome[]; estimatedFinalMb: number | null }
   /** The submission could not be graded (empty, too large, binary, too many stages, over the time budget). */
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Set when grading was stopped by its time budget rather than refused for its input. */
+      overBudget?: true;
+    };

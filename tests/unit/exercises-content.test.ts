@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { compileLesson } from "@/lib/content/compile";
 import { lessonCompletion } from "@/lib/content/completion";
 import { lessonElements } from "@/lib/content/lesson-tree";
@@ -114,6 +114,41 @@ describe("an exercise in a lesson", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnostics.some((d) => /may not hold headings/.test(d.message))).toBe(true);
+  });
+});
+
+describe("an author's answers graded against the clock", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** performance.now as a loaded machine shows it: `stall` ms lost at the given readings. */
+  const stallingClock = (stall: number, at: (reading: number) => boolean) => {
+    const real = performance.now.bind(performance);
+    let readings = 0;
+    let lost = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => {
+      readings++;
+      if (at(readings)) lost += stall;
+      return real() + lost;
+    });
+  };
+
+  // CI built the course beside a browser suite on two cores, and one grading of a reference solution
+  // (a few milliseconds of work) read 1 s on the clock: the build refused a lesson that is fine.
+  it("does not refuse a lesson because the machine stalled once while grading its solution", async () => {
+    stallingClock(1500, (reading) => reading === 2);
+    const result = await compile(exercise(sizeCheck));
+    expect(result.ok ? [] : result.diagnostics.map((d) => d.message)).toEqual([]);
+  });
+
+  it("still refuses a solution whose grading runs over the budget every time, at its line", async () => {
+    stallingClock(1500, () => true);
+    const body = exercise(sizeCheck);
+    const result = await compile(body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const d = result.diagnostics.find((x) => /reference solution can't be graded/.test(x.message))!;
+    expect(d.message).toMatch(/took longer than 1 s/);
+    expect(d.line).toBe(lineOf(body, "solution: |"));
   });
 });
 

@@ -345,7 +345,7 @@ describe("the grade as a whole", () => {
   it("gives up with a message when the time budget runs out", () => {
     let t = 0;
     const result = gradeExercise(definition, NODE_MULTI, { budgetMs: 5, now: () => (t += 10) });
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/longer than/) });
+    expect(result).toEqual({ ok: false, overBudget: true, message: expect.stringMatching(/longer than/) });
   });
 });
 

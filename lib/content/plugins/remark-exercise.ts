@@ -3,7 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { gradeExercise } from "@/lib/exercise-engine/grade";
+import { gradeAuthorAnswer } from "@/lib/exercise-engine/grade";
 import { toPublicExercise } from "@/lib/exercise-engine/public";
 import { CHECK_KINDS, type ExerciseDefinition, ExerciseDefinitionSchema } from "@/lib/exercise-engine/schema";
 import { parseCodeMeta } from "../code-meta";
@@ -127,7 +127,7 @@ function verifyAnswers(
   at: (path: (string | number)[]) => Located,
 ): boolean {
   let ok = true;
-  const solution = gradeExercise(exercise, exercise.solution);
+  const solution = gradeAuthorAnswer(exercise, exercise.solution);
   if (!solution.ok) {
     collector.error(
       at(["solution"]),
@@ -148,7 +148,7 @@ function verifyAnswers(
       );
     });
   }
-  const starter = gradeExercise(exercise, exercise.starter);
+  const starter = gradeAuthorAnswer(exercise, exercise.starter);
   if (!starter.ok) {
     collector.error(at(["starter"]), "exercise", `The starter can't be graded: ${starter.message}`, HINT);
     ok = false;
