@@ -52,8 +52,12 @@ export const askSolution = (t: Target) => send<{ solution: string }>("/api/learn
  * Keeps this learner's draft on the server (anonymous or signed in) if it builds on revision `base`
  * of the server's; otherwise the answer carries the server's draft.
  */
-export const putDraft = (t: Omit<Target, "version">, source: string, base: number) =>
-  send<DraftSaveAnswer>("/api/learner/exercise-drafts", { ...t, source, base: String(base) }, "PUT");
+export const putDraft = (t: Omit<Target, "version">, source: string, base: number, settlesAside = false) =>
+  send<DraftSaveAnswer>(
+    "/api/learner/exercise-drafts",
+    { ...t, source, base: String(base), ...(settlesAside ? { settles: "aside" } : {}) },
+    "PUT",
+  );
 
 /** The account's draft and the latest result, for a learner returning to an exercise. */
 export async function loadState(t: Omit<Target, "version">): Promise<ExerciseState | null> {

@@ -213,7 +213,8 @@ export function ExerciseIsland({ exercise, course, lesson, initial, submissionId
         </div>
         {draft.conflict ? (
           <DraftConflict
-            other={draft.conflict}
+            kind={draft.conflict.kind}
+            other={draft.conflict.other}
             id={`${ids}-conflict`}
             onKeepMine={draft.keepMine}
             onTakeOther={draft.takeTheirs}

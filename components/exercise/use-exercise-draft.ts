@@ -29,16 +29,36 @@ type Options = {
 };
 
 /**
+ * Another version of the draft shown beside the editor's: the server's draft that another tab or
+ * device saved in between ("device"), or the other of two drafts that met at sign-in ("sign-in").
+ */
+export type DraftConflictState = { kind: "device" | "sign-in"; other: ServerDraft };
+
+/**
  * The learner's draft of an exercise: kept in this browser at every change and on the server a
  * moment after typing stops, each save naming the server revision it builds on. Which draft a
  * returning learner sees is decided by revisions, never by a device's clock
- * (lib/exercises/draft-sync.ts); when another tab or device saved in between, `conflict` holds
- * the server's draft and saving waits until the learner keeps theirs or takes the other.
+ * (lib/exercises/draft-sync.ts); when another tab or device saved in between, or signing in set a
+ * draft aside, `conflict` holds the other version and saving waits until the learner chooses.
  */
 export function useExerciseDraft(o: Options) {
   const { course, lesson, exercise, source } = o;
   const target = { course, lesson, exerciseId: exercise.id };
-  const [conflict, setConflict] = useState<ServerDraft | null>(null);
+  const [conflict, setConflictState] = useState<DraftConflictState | null>(null);
+  // A draft set aside at sign-in that waits to be shown (after a device conflict is settled).
+  const aside = useRef<ServerDraft | null>(null);
+  const setConflict = (other: ServerDraft) => {
+    if (other.aside !== undefined) aside.current = { ...other, source: other.aside };
+    setConflictState({ kind: "device", other });
+  };
+  /** Shows the draft set aside at sign-in, unless the editor already holds that very text. */
+  const showAside = (editorText: string) => {
+    const waiting = aside.current;
+    if (!waiting) return false;
+    if (waiting.source === editorText) return false;
+    setConflictState({ kind: "sign-in", other: waiting });
+    return true;
+  };
   // The server revision the editor's text builds on, and the text last sent to the server.
   const base = useRef(0);
   const saved = useRef(source);
@@ -84,7 +104,10 @@ export function useExerciseDraft(o: Options) {
         base.current = r.local.base;
         if (!r.local.dirty) saved.current = r.local.source;
         store(r.local);
-      } else if (r.use === "conflict") setConflict(r.theirs);
+      } else if (r.use === "conflict") return setConflict(r.theirs);
+      if (state.draft?.aside === undefined) return;
+      aside.current = { ...state.draft, source: state.draft.aside };
+      showAside(r.use === "server" ? r.draft.source : latest.current);
     });
     return () => {
       live = false;
@@ -93,15 +116,21 @@ export function useExerciseDraft(o: Options) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: target derives from the listed values
   const save = useCallback(
-    async (sent: string) => {
+    async (sent: string, settlesAside = false) => {
       saved.current = sent;
-      const answer = await putDraft(target, sent, base.current);
+      const answer = await putDraft(target, sent, base.current, settlesAside);
       // Not reached or refused (bad input): this browser keeps the draft, marked unsaved.
       if (!answer.ok) return;
+      if (settlesAside && answer.data.saved) aside.current = null;
       const next = afterDraftSave(sent, latest.current, answer.data);
       if ("conflict" in next) return setConflict(next.conflict);
       base.current = next.local.base;
       store(next.local);
+      // The server holds a draft set aside at sign-in that this editor has not shown yet.
+      if (!answer.data.saved && answer.data.current.aside !== undefined) {
+        aside.current = { ...answer.data.current, source: answer.data.current.aside };
+        showAside(latest.current);
+      }
     },
     [course, lesson, exercise.id, exercise.starter],
   );
@@ -127,21 +156,31 @@ export function useExerciseDraft(o: Options) {
   /** The learner keeps the text in the editor: it is saved over the other version. */
   const keepMine = () => {
     if (!conflict) return;
-    base.current = conflict.revision;
-    setConflict(null);
-    void save(latest.current);
+    base.current = conflict.other.revision;
+    setConflictState(null);
+    if (conflict.kind === "sign-in") return void save(latest.current, true);
+    if (!showAside(latest.current)) void save(latest.current);
   };
 
   /** The learner takes the other version: it replaces the editor's text. */
   const takeTheirs = () => {
     if (!conflict) return;
-    base.current = conflict.revision;
-    saved.current = conflict.source;
-    store({ source: conflict.source, base: conflict.revision, dirty: false });
-    o.setSource(conflict.source);
-    o.editor.current?.replace(conflict.source);
-    o.setNotice("The other version is in the editor.");
-    setConflict(null);
+    const { kind, other } = conflict;
+    base.current = other.revision;
+    o.setSource(other.source);
+    o.editor.current?.replace(other.source);
+    o.setNotice(
+      kind === "sign-in" ? "The other draft is in the editor." : "The other version is in the editor.",
+    );
+    setConflictState(null);
+    // The draft set aside is not the server's draft: taking it is a save.
+    if (kind === "sign-in") {
+      store({ source: other.source, base: other.revision, dirty: true });
+      return void save(other.source, true);
+    }
+    saved.current = other.source;
+    store({ source: other.source, base: other.revision, dirty: false });
+    showAside(other.source);
   };
 
   return { conflict, keepMine, takeTheirs };

@@ -7,8 +7,11 @@
 /** This browser's copy of a draft: its text, the server revision it builds on (0: none), and whether it holds unsaved edits. */
 export type LocalDraft = { source: string; base: number; dirty: boolean };
 
-/** The server's draft as the browser receives it. */
-export type ServerDraft = { source: string; revision: number; savedAt: string };
+/**
+ * The server's draft as the browser receives it; `aside` is the other of two different drafts that
+ * met when the learner signed in, kept until they choose between the two.
+ */
+export type ServerDraft = { source: string; revision: number; savedAt: string; aside?: string };
 
 /** The server's answer to a save: kept as a new revision, or refused with the draft it holds instead. */
 export type DraftSaveAnswer =

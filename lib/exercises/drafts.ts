@@ -13,42 +13,54 @@ const key = (learnerId: string, k: ExerciseKey) => ({
   },
 });
 
-/** A learner's saved draft: its text, its revision (1 for the first save, one more for each) and when it was saved. */
-export type StoredDraft = { source: string; revision: number; updatedAt: Date };
+/**
+ * A learner's saved draft: its text, its revision (1 for the first save, one more for each), when
+ * it was saved, and the other draft set aside when two met at sign-in (null when there is none).
+ */
+export type StoredDraft = { source: string; revision: number; updatedAt: Date; aside: string | null };
 
 /** A save kept as a new revision, or refused with the draft the server holds instead. */
 export type DraftSaveResult =
   | { saved: true; revision: number; updatedAt: Date }
   | { saved: false; current: StoredDraft };
 
-const STORED = { source: true, revision: true, updatedAt: true } as const;
+const STORED = { source: true, revision: true, updatedAt: true, asideSource: true } as const;
 
 /**
  * Keeps a learner's draft of an exercise (one per exercise) if it builds on the revision the server
  * holds (`base`; 0 when the learner has seen no saved draft): compare-and-set in one statement, so
  * of two tabs or devices saving on the same revision only one gets through, whatever their clocks
  * say. The other is refused with the current draft to show beside its own; saving the very text
- * the server holds is no conflict.
+ * the server holds is no conflict, unless a draft set aside at sign-in is still to be shown.
+ * `settles`: the learner chose between the draft and the one set aside (the editor showed both),
+ * so the set-aside draft goes; no other save removes it.
  */
 export async function saveDraft(
   learnerId: string,
   k: ExerciseKey,
   source: string,
   base: number,
+  settles = false,
 ): Promise<DraftSaveResult> {
   const where = key(learnerId, k);
   if (base > 0) {
     const { count } = await db.exerciseDraft.updateMany({
       where: { ...where.learnerId_courseSlug_lessonSlug_exerciseId, revision: base },
-      data: { source, revision: base + 1 },
+      data: { source, revision: base + 1, ...(settles ? { asideSource: null } : {}) },
     });
     if (count === 1) return savedAs(learnerId, k, base + 1);
   }
   const current = await loadDraft(learnerId, k);
   if (current) {
-    if (current.source === source)
-      return { saved: true, revision: current.revision, updatedAt: current.updatedAt };
-    return { saved: false, current };
+    if (current.source !== source || (current.aside !== null && !settles)) return { saved: false, current };
+    if (current.aside !== null) {
+      const { count } = await db.exerciseDraft.updateMany({
+        where: { ...where.learnerId_courseSlug_lessonSlug_exerciseId, revision: current.revision },
+        data: { asideSource: null },
+      });
+      if (count === 0) return saveDraft(learnerId, k, source, base, settles);
+    }
+    return { saved: true, revision: current.revision, updatedAt: current.updatedAt };
   }
   // No draft yet (or it went: the learner started the course over): this is the first.
   try {
@@ -86,9 +98,13 @@ export const serverDraftView = (d: StoredDraft): ServerDraft => ({
   source: d.source,
   revision: d.revision,
   savedAt: d.updatedAt.toISOString(),
+  ...(d.aside !== null ? { aside: d.aside } : {}),
 });
 
 /** A learner's saved draft of an exercise, or null. */
 export async function loadDraft(learnerId: string, k: ExerciseKey): Promise<StoredDraft | null> {
-  return db.exerciseDraft.findUnique({ where: key(learnerId, k), select: STORED });
+  const row = await db.exerciseDraft.findUnique({ where: key(learnerId, k), select: STORED });
+  return (
+    row && { source: row.source, revision: row.revision, updatedAt: row.updatedAt, aside: row.asideSource }
+  );
 }

@@ -54,4 +54,6 @@ export const DraftSchema = z.object({
     .string({ message: "The draft's revision is missing; reload the page" })
     .regex(/^(0|[1-9][0-9]{0,8})$/, "The draft's revision is not valid; reload the page")
     .transform(Number),
+  // Sent once the learner chose between the draft and one set aside at sign-in (lib/exercises/drafts.ts).
+  settles: z.literal("aside", { message: "The draft's choice is not valid; reload the page" }).optional(),
 });

@@ -175,7 +175,8 @@ export const saveExerciseDraft = defineWrite({
       );
   },
   async write(ctx, input): Promise<DraftSaveAnswer> {
-    const result = await saveDraft(await ctx.learner(), input, input.source, input.base);
+    const learnerId = await ctx.learner();
+    const result = await saveDraft(learnerId, input, input.source, input.base, input.settles === "aside");
     return result.saved
       ? { saved: true, revision: result.revision, savedAt: result.updatedAt.toISOString() }
       : { saved: false, current: serverDraftView(result.current) };

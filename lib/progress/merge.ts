@@ -105,6 +105,11 @@ async function mergeExerciseRecords(tx: Tx, fromId: string, toId: string) {
   await mergeExerciseDrafts(tx, fromId, toId);
 }
 
+/**
+ * The anonymous learner's drafts join the account's. Where both hold a draft of one exercise and
+ * the texts differ, the newer stays the draft and the older is set aside on it (asideSource), so
+ * nothing typed is lost: the editor shows both until the learner chooses (lib/exercises/drafts.ts).
+ */
 async function mergeExerciseDrafts(tx: Tx, fromId: string, toId: string) {
   const drafts = await tx.exerciseDraft.findMany({ where: { learnerId: fromId } });
   for (const d of drafts) {
@@ -117,23 +122,42 @@ async function mergeExerciseDrafts(tx: Tx, fromId: string, toId: string) {
           exerciseId: d.exerciseId,
         },
       },
-      select: { id: true, updatedAt: true, revision: true },
+      select: { id: true, source: true, asideSource: true, updatedAt: true, revision: true },
     });
     // Both times are the server's own (a device's clock never reaches them).
     if (mine && mine.updatedAt >= d.updatedAt) {
       await tx.exerciseDraft.delete({ where: { id: d.id } });
+      if (d.source !== mine.source)
+        // An explicit updatedAt keeps the draft's own time (@updatedAt would stamp the merge's).
+        await tx.exerciseDraft.update({
+          where: { id: mine.id },
+          data: { asideSource: setAside(mine.asideSource, d.source), updatedAt: mine.updatedAt },
+        });
       continue;
     }
     if (mine) await tx.exerciseDraft.delete({ where: { id: mine.id } });
-    // An explicit updatedAt keeps the draft's own time (@updatedAt would stamp the merge's). The
-    // revision moves past the account's: a device that saw the account's draft must see this one.
+    // The revision moves past the account's: a device that saw the account's draft must see this one.
     await tx.exerciseDraft.update({
       where: { id: d.id },
       data: {
         learnerId: toId,
         updatedAt: d.updatedAt,
         revision: Math.max(d.revision, mine?.revision ?? 0) + 1,
+        asideSource: !mine
+          ? null
+          : mine.source === d.source
+            ? mine.asideSource
+            : setAside(mine.asideSource, mine.source),
       },
     });
   }
+}
+
+/**
+ * What is set aside when `text` is: a draft set aside at an earlier sign-in and not yet settled
+ * stays too, below a comment line (a Dockerfile comment), so a third draft is not lost either.
+ */
+function setAside(earlier: string | null, text: string): string {
+  if (!earlier || earlier === text) return text;
+  return `${text.replace(/\n?$/, "\n")}# ── another draft, set aside at an earlier sign-in ──\n${earlier}`;
 }

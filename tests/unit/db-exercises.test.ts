@@ -226,7 +226,7 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     });
   });
 
-  it("carries an anonymous draft into the account at sign-in, keeping the newer of two", async () => {
+  it("carries an anonymous draft into the account at sign-in: the newer of two stays the draft, the older is set aside", async () => {
     const user = await db.user.create({
       data: { id: randomUUID(), name: "Drafts", email: `${randomUUID()}@example.test`, emailVerified: false },
     });
@@ -235,8 +235,10 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     const only = { course, lesson, exerciseId: "only-anonymous" };
     const older = { course, lesson, exerciseId: "account-older" };
     const newer = { course, lesson, exerciseId: "account-newer" };
+    const same = { course, lesson, exerciseId: "same-text" };
+    const third = { course, lesson, exerciseId: "third-draft" };
     const at = (iso: string) => ({ updatedAt: new Date(iso) });
-    const put = (learnerId: string, k: typeof only, source: string, when: string) =>
+    const put = (learnerId: string, k: typeof only, source: string, when: string, asideSource?: string) =>
       db.exerciseDraft.create({
         data: {
           learnerId,
@@ -244,6 +246,7 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
           lessonSlug: k.lesson,
           exerciseId: k.exerciseId,
           source,
+          asideSource,
           ...at(when),
         },
       });
@@ -252,19 +255,76 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     await put(anon, older, "FROM anonymous-new", "2026-12-01T10:00:00Z");
     await put(owned, newer, "FROM account-new", "2026-12-01T11:00:00Z");
     await put(anon, newer, "FROM anonymous-old", "2026-12-01T10:00:00Z");
+    await put(owned, same, "FROM same", "2026-12-01T09:00:00Z");
+    await put(anon, same, "FROM same", "2026-12-01T10:00:00Z");
+    // A draft set aside at an earlier sign-in, not yet settled, meets a third.
+    await put(owned, third, "FROM account-third", "2026-12-01T11:00:00Z", "FROM set-aside-earlier");
+    await put(anon, third, "FROM anonymous-third", "2026-12-01T10:00:00Z");
     expect(await merge(user.id, anon)).toBe(owned);
     expect(await drafts.loadDraft(owned, only)).toMatchObject({
       source: "FROM anonymous-only",
       updatedAt: new Date("2026-12-01T10:00:00Z"),
+      aside: null,
     });
     // The account's draft was revision 1: a device that saw it must find this one is newer.
     expect(await drafts.loadDraft(owned, older)).toEqual({
       source: "FROM anonymous-new",
       revision: 2,
       updatedAt: new Date("2026-12-01T10:00:00Z"),
+      aside: "FROM account-old",
     });
-    expect((await drafts.loadDraft(owned, newer))?.source).toBe("FROM account-new");
-    expect(await db.exerciseDraft.count({ where: { learnerId: owned } })).toBe(3);
+    expect(await drafts.loadDraft(owned, newer)).toEqual({
+      source: "FROM account-new",
+      revision: 1,
+      updatedAt: new Date("2026-12-01T11:00:00Z"),
+      aside: "FROM anonymous-old",
+    });
+    expect(await drafts.loadDraft(owned, same)).toMatchObject({ source: "FROM same", aside: null });
+    expect(await drafts.loadDraft(owned, third)).toMatchObject({
+      source: "FROM account-third",
+      aside:
+        "FROM anonymous-third\n# ── another draft, set aside at an earlier sign-in ──\nFROM set-aside-earlier",
+    });
+    expect(await db.exerciseDraft.count({ where: { learnerId: owned } })).toBe(5);
+    expect(await db.exerciseDraft.count({ where: { learnerId: anon } })).toBe(0);
+  });
+
+  it("keeps a draft set aside at sign-in through every save until the learner settles it", async () => {
+    const id = await learner();
+    const k = { course, lesson, exerciseId: "set-aside" };
+    await db.exerciseDraft.create({
+      data: {
+        learnerId: id,
+        courseSlug: course,
+        lessonSlug: lesson,
+        exerciseId: k.exerciseId,
+        source: "FROM a",
+      },
+    });
+    await db.exerciseDraft.update({
+      where: {
+        learnerId_courseSlug_lessonSlug_exerciseId: {
+          learnerId: id,
+          courseSlug: course,
+          lessonSlug: lesson,
+          exerciseId: k.exerciseId,
+        },
+      },
+      data: { asideSource: "FROM older" },
+    });
+    // A save on the current revision keeps it; so does the same text sent on a stale one, which
+    // is refused so that the device sees what was set aside.
+    expect(await drafts.saveDraft(id, k, "FROM b", 1)).toMatchObject({ saved: true, revision: 2 });
+    expect(await drafts.saveDraft(id, k, "FROM b", 1)).toMatchObject({
+      saved: false,
+      current: { source: "FROM b", revision: 2, aside: "FROM older" },
+    });
+    expect(drafts.serverDraftView((await drafts.loadDraft(id, k))!)).toMatchObject({ aside: "FROM older" });
+    // The learner chose (the older, say): that save settles it.
+    expect(await drafts.saveDraft(id, k, "FROM older", 2, true)).toMatchObject({ saved: true, revision: 3 });
+    const settled = (await drafts.loadDraft(id, k))!;
+    expect(settled).toMatchObject({ source: "FROM older", aside: null });
+    expect(drafts.serverDraftView(settled)).not.toHaveProperty("aside");
   });
 
   it("deletes exercise attempts and hints when a learner starts the course over", async () => {

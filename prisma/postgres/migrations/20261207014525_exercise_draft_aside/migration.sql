@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExerciseDraft" ADD COLUMN     "asideSource" TEXT;
