@@ -8,7 +8,8 @@ import { openPreview, setSource } from "./support/preview";
 import { screenshotsInto } from "./support/shots";
 
 // Screenshots for a person to look at: the preview's problems (none, one, three with a long
-// message: out of sight, scrolled, all shown) and an exercise draft changed on two devices.
+// message: out of sight, scrolled, all shown), an exercise draft changed on two devices, and two
+// drafts that met when the learner signed in.
 // LECTERN_SHOTS_DIR=/path npx playwright test -c tests/playwright.config.ts polish9-shots
 // Skipped in the normal suite. Each also checks the page is never wider than the viewport.
 
@@ -96,6 +97,46 @@ for (const width of [390, 1280] as const)
       await expect(card.getByRole("alert")).toBeVisible();
       await shot(phone, `draft-conflict-${tag}`, card);
       await a.close();
+      await b.close();
+    });
+
+    test(`two drafts that met at sign-in at ${tag}`, async ({ browser }) => {
+      const { path, exercise } = lessonWithOneExercise();
+      const account = await createAccount("learner", `Drafts ${randomUUID().slice(0, 4)}`);
+      const put = (p: Page) =>
+        p.waitForResponse(
+          (r) => r.url().includes("/api/learner/exercise-drafts") && r.request().method() === "PUT",
+        );
+      const type = async (p: Page, text: string) => {
+        const card = p.locator(`[data-exercise="${exercise.id}"]`);
+        await card.scrollIntoViewIfNeeded();
+        await card.getByRole("textbox", { name: "Your Dockerfile" }).focus();
+        await card.locator(".cm-content").click();
+        await p.keyboard.press("ControlOrMeta+a");
+        await p.keyboard.press("Backspace");
+        await p.keyboard.insertText(text);
+      };
+      // The account's draft on the laptop; then, on the phone, a draft before signing in there.
+      const a = await context(browser, width, theme);
+      const laptop = await a.newPage();
+      await signIn(laptop, account.email, undefined, path);
+      await waitForHydration(laptop);
+      let saved = put(laptop);
+      await type(laptop, `${exercise.starter.trimEnd()}\n# saved in the account on the laptop\nUSER app\n`);
+      await saved;
+      await a.close();
+      const b = await context(browser, width, theme);
+      const phone = await b.newPage();
+      await phone.goto(path);
+      await waitForHydration(phone);
+      saved = put(phone);
+      await type(phone, `${exercise.starter.trimEnd()}\n# typed on the phone before signing in\n`);
+      await saved;
+      await signIn(phone, account.email, undefined, path);
+      await waitForHydration(phone);
+      const card = phone.locator(`[data-exercise="${exercise.id}"] form`).first();
+      await expect(card.getByRole("alert")).toContainText("Signing in brought");
+      await shot(phone, `drafts-met-at-sign-in-${tag}`, card);
       await b.close();
     });
   }
