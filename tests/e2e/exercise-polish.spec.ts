@@ -126,61 +126,63 @@ test("a draft written before signing up is in the account afterwards, on another
   await phone.close();
 });
 
-test("two different drafts that meet at sign-in are both kept until the learner chooses", {
-  tag: "@db",
-}, async ({ browser }) => {
-  const base = exercise.starter.trimEnd();
-  const inAccount = `${base}\n# written on the laptop, signed in\n`;
-  const beforeSignIn = `${base}\n# written on the phone, before signing in\n`;
-  const email = uniqueEmail("two-drafts");
-  const laptop = await browser.newContext();
-  const l = await laptop.newPage();
-  await signUp(l, "Two drafts", email, undefined, target.path);
-  await l.goto(target.path);
-  await waitForHydration(l);
-  let saved = draftSaved(l);
-  await typeInEditor(l, section(l), inAccount);
-  await saved;
-  await laptop.close();
+for (const choice of ["Use the older draft", "Keep the draft in the editor"] as const)
+  test(`two different drafts that meet at sign-in are both kept until the learner chooses: ${choice}`, {
+    tag: "@db",
+  }, async ({ browser }) => {
+    const base = exercise.starter.trimEnd();
+    const inAccount = `${base}\n# written on the laptop, signed in\n`;
+    const beforeSignIn = `${base}\n# written on the phone, before signing in\n`;
+    const email = uniqueEmail("two-drafts");
+    const laptop = await browser.newContext();
+    const l = await laptop.newPage();
+    await signUp(l, "Two drafts", email, undefined, target.path);
+    await l.goto(target.path);
+    await waitForHydration(l);
+    let saved = draftSaved(l);
+    await typeInEditor(l, section(l), inAccount);
+    await saved;
+    await laptop.close();
 
-  // On the phone, not signed in, the learner starts again; later they sign in there.
-  const phone = await browser.newContext();
-  const p = await phone.newPage();
-  await p.goto(target.path);
-  await waitForHydration(p);
-  saved = draftSaved(p);
-  await typeInEditor(p, section(p), beforeSignIn);
-  await saved;
-  await signIn(p, email, undefined, target.path);
-  await waitForHydration(p);
-  // The newer (the phone's) is in the editor; the account's is shown, not dropped.
-  const met = section(p).getByRole("alert").filter({ hasText: "Signing in brought two different drafts" });
-  await expect(met).toBeVisible();
-  await expect(dockerfile(section(p))).toHaveValue(beforeSignIn);
-  await expect(met.getByRole("region", { name: "The older draft" })).toContainText(
-    "# written on the laptop, signed in",
-  );
-  await expectNoSidewaysScroll(p, "the lesson with two drafts shown");
-  saved = draftSaved(p);
-  await met.getByRole("button", { name: "Use the older draft" }).click();
-  await saved;
-  await expect(met).toBeHidden();
-  await expect(dockerfile(section(p))).toHaveValue(inAccount);
+    // On the phone, not signed in, the learner starts again; later they sign in there.
+    const phone = await browser.newContext();
+    const p = await phone.newPage();
+    await p.goto(target.path);
+    await waitForHydration(p);
+    saved = draftSaved(p);
+    await typeInEditor(p, section(p), beforeSignIn);
+    await saved;
+    await signIn(p, email, undefined, target.path);
+    await waitForHydration(p);
+    // The newer (the phone's) is in the editor; the account's is shown, not dropped.
+    const met = section(p).getByRole("alert").filter({ hasText: "Signing in brought two different drafts" });
+    await expect(met).toBeVisible();
+    await expect(dockerfile(section(p))).toHaveValue(beforeSignIn);
+    await expect(met.getByRole("region", { name: "The older draft" })).toContainText(
+      "# written on the laptop, signed in",
+    );
+    await expectNoSidewaysScroll(p, "the lesson with two drafts shown");
+    saved = draftSaved(p);
+    await met.getByRole("button", { name: choice }).click();
+    await saved;
+    await expect(met).toBeHidden();
+    const chosen = choice === "Use the older draft" ? inAccount : beforeSignIn;
+    await expect(dockerfile(section(p))).toHaveValue(chosen);
 
-  // Chosen once, for every device: no one is asked again.
-  await p.reload();
-  await waitForHydration(p);
-  await expect(dockerfile(section(p))).toHaveValue(inAccount);
-  const again = await browser.newContext();
-  const a = await again.newPage();
-  await signIn(a, email, undefined, target.path);
-  await waitForHydration(a);
-  await expect(dockerfile(section(a))).toHaveValue(inAccount);
-  await expect(section(a).getByRole("alert")).toHaveCount(0);
-  await expect(section(p).getByRole("alert")).toHaveCount(0);
-  await again.close();
-  await phone.close();
-});
+    // Chosen once, for every device: no one is asked again.
+    await p.reload();
+    await waitForHydration(p);
+    await expect(dockerfile(section(p))).toHaveValue(chosen);
+    const again = await browser.newContext();
+    const a = await again.newPage();
+    await signIn(a, email, undefined, target.path);
+    await waitForHydration(a);
+    await expect(dockerfile(section(a))).toHaveValue(chosen);
+    await expect(section(a).getByRole("alert")).toHaveCount(0);
+    await expect(section(p).getByRole("alert")).toHaveCount(0);
+    await again.close();
+    await phone.close();
+  });
 
 /** A browser whose clock is `hours` off (a learner's device clock is theirs to set). */
 async function deviceWithClock(browser: Browser, hours: number) {

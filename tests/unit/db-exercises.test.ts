@@ -325,6 +325,11 @@ describe(`exercise records on ${TEST_PROVIDER}`, () => {
     const settled = (await drafts.loadDraft(id, k))!;
     expect(settled).toMatchObject({ source: "FROM older", aside: null });
     expect(drafts.serverDraftView(settled)).not.toHaveProperty("aside");
+
+    // Settling with the text the server already holds, from a device a revision behind, settles too.
+    await db.exerciseDraft.updateMany({ where: { learnerId: id }, data: { asideSource: "FROM again" } });
+    expect(await drafts.saveDraft(id, k, "FROM older", 2, true)).toMatchObject({ saved: true, revision: 3 });
+    expect(await drafts.loadDraft(id, k)).toMatchObject({ source: "FROM older", revision: 3, aside: null });
   });
 
   it("deletes exercise attempts and hints when a learner starts the course over", async () => {
