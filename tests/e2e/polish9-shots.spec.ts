@@ -30,6 +30,24 @@ const sources = {
 const context = (browser: Browser, width: number, theme: "light" | "dark") =>
   browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
 
+/** The next draft save's answer. */
+const put = (p: Page) =>
+  p.waitForResponse(
+    (r) => r.url().includes("/api/learner/exercise-drafts") && r.request().method() === "PUT",
+  );
+
+/** Replaces the exercise's Dockerfile as a learner would (select all, then type). */
+async function typeDraft(p: Page, exerciseId: string, text: string) {
+  const card = p.locator(`[data-exercise="${exerciseId}"]`);
+  // The editor mounts as the reader nears it (decision 036): at 1280 the card starts further off.
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole("textbox", { name: "Your Dockerfile" }).focus();
+  await card.locator(".cm-content").click();
+  await p.keyboard.press("ControlOrMeta+a");
+  await p.keyboard.press("Backspace");
+  await p.keyboard.insertText(text);
+}
+
 for (const width of [390, 1280] as const)
   for (const theme of ["light", "dark"] as const) {
     const tag = `${width}-${theme}`;
@@ -56,20 +74,7 @@ for (const width of [390, 1280] as const)
     test(`a draft changed on two devices at ${tag}`, async ({ browser }) => {
       const { path, exercise } = lessonWithOneExercise();
       const account = await createAccount("learner", `Drafts ${randomUUID().slice(0, 4)}`);
-      const put = (p: Page) =>
-        p.waitForResponse(
-          (r) => r.url().includes("/api/learner/exercise-drafts") && r.request().method() === "PUT",
-        );
-      const type = async (p: Page, text: string) => {
-        const card = p.locator(`[data-exercise="${exercise.id}"]`);
-        // The editor mounts as the reader nears it (decision 036): at 1280 the card starts further off.
-        await card.scrollIntoViewIfNeeded();
-        await card.getByRole("textbox", { name: "Your Dockerfile" }).focus();
-        await card.locator(".cm-content").click();
-        await p.keyboard.press("ControlOrMeta+a");
-        await p.keyboard.press("Backspace");
-        await p.keyboard.insertText(text);
-      };
+      const type = (p: Page, text: string) => typeDraft(p, exercise.id, text);
       const a = await context(browser, width, theme);
       const b = await context(browser, width, theme);
       const laptop = await a.newPage();
@@ -103,19 +108,7 @@ for (const width of [390, 1280] as const)
     test(`two drafts that met at sign-in at ${tag}`, async ({ browser }) => {
       const { path, exercise } = lessonWithOneExercise();
       const account = await createAccount("learner", `Drafts ${randomUUID().slice(0, 4)}`);
-      const put = (p: Page) =>
-        p.waitForResponse(
-          (r) => r.url().includes("/api/learner/exercise-drafts") && r.request().method() === "PUT",
-        );
-      const type = async (p: Page, text: string) => {
-        const card = p.locator(`[data-exercise="${exercise.id}"]`);
-        await card.scrollIntoViewIfNeeded();
-        await card.getByRole("textbox", { name: "Your Dockerfile" }).focus();
-        await card.locator(".cm-content").click();
-        await p.keyboard.press("ControlOrMeta+a");
-        await p.keyboard.press("Backspace");
-        await p.keyboard.insertText(text);
-      };
+      const type = (p: Page, text: string) => typeDraft(p, exercise.id, text);
       // The account's draft on the laptop; then, on the phone, a draft before signing in there.
       const a = await context(browser, width, theme);
       const laptop = await a.newPage();
