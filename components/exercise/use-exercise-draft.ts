@@ -47,8 +47,12 @@ export function useExerciseDraft(o: Options) {
   const [conflict, setConflictState] = useState<DraftConflictState | null>(null);
   // A draft set aside at sign-in that waits to be shown (after a device conflict is settled).
   const aside = useRef<ServerDraft | null>(null);
+  /** Remembers the draft set aside at sign-in that the server's answer carries, if any. */
+  const noteAside = (server: ServerDraft) => {
+    if (server.aside !== undefined) aside.current = { ...server, source: server.aside };
+  };
   const setConflict = (other: ServerDraft) => {
-    if (other.aside !== undefined) aside.current = { ...other, source: other.aside };
+    noteAside(other);
     setConflictState({ kind: "device", other });
   };
   /** Shows the draft set aside at sign-in, unless the editor already holds that very text. */
@@ -106,7 +110,7 @@ export function useExerciseDraft(o: Options) {
         store(r.local);
       } else if (r.use === "conflict") return setConflict(r.theirs);
       if (state.draft?.aside === undefined) return;
-      aside.current = { ...state.draft, source: state.draft.aside };
+      noteAside(state.draft);
       showAside(r.use === "server" ? r.draft.source : latest.current);
     });
     return () => {
@@ -128,7 +132,7 @@ export function useExerciseDraft(o: Options) {
       store(next.local);
       // The server holds a draft set aside at sign-in that this editor has not shown yet.
       if (!answer.data.saved && answer.data.current.aside !== undefined) {
-        aside.current = { ...answer.data.current, source: answer.data.current.aside };
+        noteAside(answer.data.current);
         showAside(latest.current);
       }
     },
