@@ -4,6 +4,7 @@
 // (Were a case to get past parsing, the write would go on to read the request outside one and
 // answer 500: the test would fail.) The instructor preview's inputs are covered by
 // tests/e2e/instructor.spec.ts; route handlers' HTTP handling by tests/e2e/bad-input.spec.ts.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { registeredWrites, type Write } from "@/lib/actions/pipeline";
 
@@ -89,7 +90,10 @@ const writes: Record<string, Entry> = {
       exerciseId: "shrink-express",
       source: "FROM alpine\n",
       base: "0",
+      settles: "aside",
     },
+    // Sent only when the learner settles a draft set aside at sign-in (decision 041).
+    optional: ["settles"],
   },
   "progress.markComplete": { valid: { course: "docker", lesson: "volumes", complete: true } },
   "progress.reset": { valid: { course: "docker", confirm: "reset" } },
@@ -164,5 +168,24 @@ describe("every write refuses bad input with a 400 and a message, before touchin
   it("covers every write the pipeline defines, as defineWrite registered them", () => {
     expect(Object.keys(writes).sort()).toEqual([...registeredWrites().keys()].sort());
     expect(cases.length).toBeGreaterThan(150);
+  });
+});
+
+describe("the draft write's choice field", () => {
+  it('is "aside" or absent: anything else a client sends is refused with a 400 and a message', async () => {
+    const draft = writeOf("exercise.draft");
+    const { valid } = writes["exercise.draft"]!;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.anything().filter((v) => v !== "aside" && v !== undefined),
+        async (settles) => {
+          const result = await draft({ ...valid, settles });
+          if (result.ok) expect.unreachable(`accepted settles: ${String(settles)}`);
+          expect(result.status).toBe(400);
+          expect(result.message).toMatch(/\w{3}/);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
